@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language_info, override
+
+from pages.models import Page
+
+
+def _url_in(path, code):
+    """The current page in language ``code``, or that language's home page."""
+    url = translate_url(path, code)
+    if url == path and not path.startswith(f"/{code}/"):
+        with override(code):
+            url = reverse("home")
+    return url
+
+
+def site(request):
+    """What every page's layout needs: footer pages and the page in each language."""
+    languages = [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": _url_in(request.path, code),
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    return {
+        "footer_pages": SimpleLazyObject(lambda: list(Page.objects.in_footer())),
+        "page_languages": languages,
+    }

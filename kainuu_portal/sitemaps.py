@@ -1,0 +1,76 @@
+"""sitemap.xml: every live public page in every language, with hreflang alternates."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from pages.models import Page
+from priorities.models import Priority, Programme, Sector
+from regions.models import Municipality, Region
+
+
+class PortalSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticViewSitemap(PortalSitemap):
+    def items(self):
+        return [
+            "home",
+            "regions:region-list",
+            "priorities:sector-list",
+            "priorities:programme-list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class LiveContentSitemap(PortalSitemap):
+    model = None
+    related = ()
+
+    def items(self):
+        return self.model.objects.live().select_related(*self.related).order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class RegionSitemap(LiveContentSitemap):
+    model = Region
+
+
+class MunicipalitySitemap(LiveContentSitemap):
+    model = Municipality
+    related = ("region",)
+
+
+class SectorSitemap(LiveContentSitemap):
+    model = Sector
+
+
+class ProgrammeSitemap(LiveContentSitemap):
+    model = Programme
+    related = ("region",)
+
+
+class PrioritySitemap(LiveContentSitemap):
+    model = Priority
+    related = ("programme__region",)
+
+
+class PageSitemap(LiveContentSitemap):
+    model = Page
+
+
+sitemaps = {
+    "static": StaticViewSitemap,
+    "regions": RegionSitemap,
+    "municipalities": MunicipalitySitemap,
+    "sectors": SectorSitemap,
+    "programmes": ProgrammeSitemap,
+    "priorities": PrioritySitemap,
+    "pages": PageSitemap,
+}

@@ -1,0 +1,36 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kainuu_portal.publishing import Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.richtext import RichTextField
+
+
+class PageQuerySet(PublishableQuerySet):
+    def in_footer(self):
+        """Live pages linked from the footer of every page."""
+        return self.live().filter(show_in_footer=True)
+
+
+class Page(Publishable, Orderable):
+    """A free content page: about, accessibility statement, privacy notice."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("body"))
+    show_in_footer = models.BooleanField(
+        _("show in footer"), default=False, help_text=_("Link this page from every page's footer.")
+    )
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:page-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,10 @@
+from django.views.generic import DetailView
+
+from kainuu_portal.publishing import PreviewMixin
+
+from .models import Page
+
+
+class PageDetailView(PreviewMixin, DetailView):
+    model = Page
+    context_object_name = "page"

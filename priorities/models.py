@@ -1,0 +1,280 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, F, Q, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.richtext import RichTextField
+from regions.models import Region
+
+year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+class Sector(Publishable, Orderable):
+    """A business sector; sectors form a tree (Technology industries > ICT)."""
+
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent sector"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
+    body = RichTextField(_("body"))
+    nace_codes = models.CharField(
+        _("NACE Rev. 2 codes"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, separated by commas, for example 26, 62."),
+    )
+
+    live_parents = ("parent",)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="priorities_sector_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("priorities:sector-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A sector cannot be its own ancestor.")})
+            ancestor = ancestor.parent
+
+
+class RegionKeySector(Publishable, Orderable):
+    """A key sector of a region, with what it means in that region."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="key_sectors", verbose_name=_("region")
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.CASCADE, related_name="region_links", verbose_name=_("sector")
+    )
+    description = RichTextField(_("description"))
+
+    live_parents = ("region", "sector")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key sector of a region")
+        verbose_name_plural = _("key sectors of regions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "sector"], name="priorities_region_key_sector_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.region}: {self.sector}"
+
+    def get_absolute_url(self):
+        return self.sector.get_absolute_url()
+
+
+class ProgrammeQuerySet(PublishableQuerySet):
+    def for_region(self, region):
+        """Programmes of one region, newest first."""
+        return self.filter(region=region).order_by("-start_year")
+
+    def current_for_region(self, region, year=None):
+        """
+        A region's programmes with the current one first: the newest that has
+        started by ``year`` (this year by default), else the newest still to come.
+        """
+        year = year or timezone.localdate().year
+        started = Case(When(start_year__lte=year, then=0), default=1)
+        return self.filter(region=region).order_by(started, "-start_year")
+
+
+class Programme(Publishable):
+    """One Smart Specialisation strategy period of a region, such as 2018-2021."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("region")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Used in the address, for example 2018-2021.")
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), validators=year_validators)
+    end_year = models.PositiveSmallIntegerField(_("end year"), validators=year_validators)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
+    body = RichTextField(_("body"))
+    aims = RichTextField(_("aims"))
+    source_document = models.FileField(
+        _("source document (PDF)"),
+        upload_to="documents/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"])],
+    )
+    source_document_title = models.CharField(
+        _("source document title"), max_length=300, blank=True
+    )
+
+    live_parents = ("region",)
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__name", "-start_year"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")),
+                name="priorities_programme_end_after_start",
+                violation_error_message=_("The end year cannot be before the start year."),
+            ),
+            models.UniqueConstraint(
+                fields=["region", "slug"],
+                name="priorities_programme_unique_slug",
+                violation_error_message=_("This region already has a programme with this slug."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "priorities:programme-detail",
+            kwargs={"region_slug": self.region.slug, "slug": self.slug},
+        )
+
+    @property
+    def period(self):
+        return f"{self.start_year}–{self.end_year}"
+
+
+class ProgrammeLink(LinkBase):
+    """A related link or document of a programme."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="links", verbose_name=_("programme")
+    )
+
+    live_parents = ("programme", "programme__region")
+
+    class Meta(LinkBase.Meta):
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+
+class Priority(Publishable, Orderable):
+    """A smart-specialisation choice of a programme."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="priorities", verbose_name=_("programme")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    short_title = models.CharField(
+        _("short title"), max_length=120, blank=True, help_text=_("Used in menus and lists.")
+    )
+    slug = models.SlugField(_("slug"), max_length=100)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
+    body = RichTextField(_("body"))
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="priorities", verbose_name=_("sectors")
+    )
+
+    live_parents = ("programme", "programme__region")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "slug"],
+                name="priorities_priority_unique_slug",
+                violation_error_message=_("This programme already has a priority with this slug."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "priorities:priority-detail",
+            kwargs={
+                "region_slug": self.programme.region.slug,
+                "programme_slug": self.programme.slug,
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def display_title(self):
+        return self.short_title or self.title
+
+
+class FocusArea(Publishable, Orderable):
+    """A focus area of a priority, such as “applications of measurement technology”."""
+
+    priority = models.ForeignKey(
+        Priority, on_delete=models.CASCADE, related_name="focus_areas", verbose_name=_("priority")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    live_parents = ("priority", "priority__programme", "priority__programme__region")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.priority.get_absolute_url()
+
+
+class CrossCuttingTheme(Publishable, Orderable):
+    """A theme that runs across all priorities of a programme."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="themes",
+        verbose_name=_("programme"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = RichTextField(_("description"))
+
+    live_parents = ("programme", "programme__region")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cross-cutting theme")
+        verbose_name_plural = _("cross-cutting themes")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()

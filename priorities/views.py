@@ -1,0 +1,110 @@
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from kainuu_portal.publishing import PreviewMixin
+
+from .models import (
+    CrossCuttingTheme,
+    FocusArea,
+    Priority,
+    Programme,
+    ProgrammeLink,
+    RegionKeySector,
+    Sector,
+)
+
+
+class SectorListView(ListView):
+    context_object_name = "sectors"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (
+            Sector.objects.live()
+            .filter(parent__isnull=True)
+            .prefetch_related(Prefetch("children", queryset=Sector.objects.live()))
+        )
+
+
+class SectorDetailView(PreviewMixin, DetailView):
+    model = Sector
+    context_object_name = "sector"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            super()
+            .get_queryset()
+            .select_related("parent")
+            .prefetch_related(
+                Prefetch("children", queryset=Sector.objects.visible_to(user)),
+                Prefetch(
+                    "region_links",
+                    queryset=RegionKeySector.objects.visible_to(user).select_related("region"),
+                    to_attr="regional_descriptions",
+                ),
+                Prefetch(
+                    "priorities",
+                    queryset=Priority.objects.visible_to(user).select_related(
+                        "programme__region"
+                    ),
+                    to_attr="naming_priorities",
+                ),
+            )
+        )
+
+
+class ProgrammeListView(ListView):
+    context_object_name = "programmes"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Programme.objects.live().select_related("region").order_by(
+            "-region__is_home", "region__name", "-start_year"
+        )
+
+
+class ProgrammeDetailView(PreviewMixin, DetailView):
+    model = Programme
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            super()
+            .get_queryset()
+            .filter(region__slug=self.kwargs["region_slug"])
+            .select_related("region")
+            .prefetch_related(
+                Prefetch(
+                    "priorities",
+                    queryset=Priority.objects.visible_to(user).prefetch_related(
+                        Prefetch("focus_areas", queryset=FocusArea.objects.visible_to(user)),
+                        Prefetch("sectors", queryset=Sector.objects.visible_to(user)),
+                    ),
+                ),
+                Prefetch("themes", queryset=CrossCuttingTheme.objects.visible_to(user)),
+                Prefetch("links", queryset=ProgrammeLink.objects.visible_to(user)),
+            )
+        )
+
+
+class PriorityDetailView(PreviewMixin, DetailView):
+    model = Priority
+    context_object_name = "priority"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            super()
+            .get_queryset()
+            .filter(
+                programme__region__slug=self.kwargs["region_slug"],
+                programme__slug=self.kwargs["programme_slug"],
+            )
+            .select_related("programme__region")
+            .prefetch_related(
+                Prefetch("focus_areas", queryset=FocusArea.objects.visible_to(user)),
+                Prefetch("sectors", queryset=Sector.objects.visible_to(user)),
+            )
+        )

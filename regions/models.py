@@ -1,0 +1,216 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.richtext import RichTextField
+
+
+class RegionQuerySet(PublishableQuerySet):
+    def home(self):
+        """The portal's own region (Kainuu); at most one row, enforced by the database."""
+        return self.filter(is_home=True)
+
+
+class Region(Publishable):
+    class Kind(models.TextChoices):
+        FINNISH = "finnish", _("Finnish region")
+        FOREIGN = "foreign", _("Foreign region")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.FINNISH)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        default="FI",
+        help_text=_("Two-letter ISO 3166-1 code, for example FI or RU."),
+    )
+    iso_code = models.CharField(
+        _("ISO 3166-2 code"), max_length=10, blank=True, help_text=_("For example FI-05.")
+    )
+    nuts_code = models.CharField(
+        _("NUTS code"), max_length=10, blank=True, help_text=_("For example FI1D8 (NUTS 2021).")
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
+    body = RichTextField(_("body"))
+    administrative_centre = models.CharField(_("administrative centre"), max_length=200, blank=True)
+    area_km2 = models.DecimalField(
+        _("area (km²)"), max_digits=10, decimal_places=1, null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    is_home = models.BooleanField(
+        _("home region"),
+        default=False,
+        help_text=_("The region this portal is about. Only one region can be the home region."),
+    )
+    neighbours = models.ManyToManyField("self", verbose_name=_("neighbours"), blank=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_home", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_home"], condition=Q(is_home=True), name="regions_one_home_region"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("regions:region-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.country:
+            self.country = self.country.upper()
+
+
+class Municipality(Publishable):
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="municipalities", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100)
+    code = models.CharField(
+        _("municipality code"),
+        max_length=3,
+        blank=True,
+        help_text=_("The official three-digit code of Statistics Finland, for example 205."),
+    )
+    is_town = models.BooleanField(_("town"), default=False)
+    website = models.URLField(_("website"), blank=True)
+
+    live_parents = ("region",)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "slug"], name="regions_municipality_unique_slug"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "regions:municipality-detail",
+            kwargs={"region_slug": self.region.slug, "slug": self.slug},
+        )
+
+
+class PopulationFigure(Publishable):
+    """One figure of a population series, for a region or for a municipality."""
+
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="population_figures",
+        verbose_name=_("region"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="population_figures",
+        verbose_name=_("municipality"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.PositiveIntegerField(_("inhabitants"))
+    is_approximate = models.BooleanField(
+        _("approximate"), default=False, help_text=_("Shown as “about” the figure.")
+    )
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("population figure")
+        verbose_name_plural = _("population figures")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(region__isnull=False, municipality__isnull=True)
+                    | Q(region__isnull=True, municipality__isnull=False)
+                ),
+                name="regions_population_one_owner",
+                violation_error_message=_(
+                    "A population figure belongs either to a region or to a municipality."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["region", "year"], name="regions_population_unique_region_year"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "year"],
+                name="regions_population_unique_municipality_year",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.region or self.municipality} {self.year}: {self.value}"
+
+    def get_absolute_url(self):
+        owner = self.region or self.municipality
+        return owner.get_absolute_url() if owner else ""
+
+    def clean(self):
+        super().clean()
+        if bool(self.region_id) == bool(self.municipality_id):
+            raise ValidationError(
+                _("A population figure belongs either to a region or to a municipality.")
+            )
+
+
+class Strength(Publishable, Orderable):
+    """A strength of a region's profile, such as “infrastructure”."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="strengths", verbose_name=_("region")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    live_parents = ("region",)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("strength")
+        verbose_name_plural = _("strengths")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.region.get_absolute_url()
+
+
+class RegionLink(LinkBase):
+    """A “see also” link of a region."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="links", verbose_name=_("region")
+    )
+
+    live_parents = ("region",)
+
+    class Meta(LinkBase.Meta):
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def get_absolute_url(self):
+        return self.region.get_absolute_url()

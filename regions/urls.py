@@ -1,0 +1,17 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "regions"
+
+urlpatterns = [
+    path("", views.RegionListView.as_view(), name="region-list"),
+    path("<slug:slug>/", views.RegionDetailView.as_view(), name="region-detail"),
+    path(
+        "<slug:region_slug>/<slug:slug>/",
+        views.MunicipalityDetailView.as_view(),
+        name="municipality-detail",
+    ),
+]
+

@@ -1,0 +1,79 @@
+from django.db.models import Count, Prefetch, Q
+from django.views.generic import DetailView, ListView
+
+from kainuu_portal.publishing import PreviewMixin, live_condition
+
+from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
+
+
+class RegionListView(ListView):
+    context_object_name = "regions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (
+            Region.objects.live()
+            .annotate(
+                municipality_count=Count(
+                    "municipalities", filter=live_condition("municipalities__")
+                )
+            )
+            .order_by("-is_home", "kind", "name")
+        )
+
+
+class RegionDetailView(PreviewMixin, DetailView):
+    model = Region
+    context_object_name = "region"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("neighbours", queryset=Region.objects.visible_to(user)),
+                Prefetch("strengths", queryset=Strength.objects.visible_to(user)),
+                Prefetch("links", queryset=RegionLink.objects.visible_to(user)),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        region = self.object
+        user = self.request.user
+        figures = list(
+            PopulationFigure.objects.visible_to(user)
+            .filter(Q(region=region) | Q(municipality__region=region))
+            .order_by("year")
+        )
+        municipalities = list(Municipality.objects.visible_to(user).filter(region=region))
+        latest_by_municipality = {}
+        for figure in figures:
+            if figure.municipality_id:
+                latest_by_municipality[figure.municipality_id] = figure
+        for municipality in municipalities:
+            municipality.latest_population = latest_by_municipality.get(municipality.pk)
+        return super().get_context_data(
+            municipalities=municipalities,
+            population_figures=[figure for figure in figures if figure.region_id],
+            **kwargs,
+        )
+
+
+class MunicipalityDetailView(PreviewMixin, DetailView):
+    model = Municipality
+    context_object_name = "municipality"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(region__slug=self.kwargs["region_slug"])
+            .select_related("region")
+            .prefetch_related(
+                Prefetch(
+                    "population_figures",
+                    queryset=PopulationFigure.objects.visible_to(self.request.user),
+                )
+            )
+        )
