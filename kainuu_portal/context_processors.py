@@ -15,17 +15,31 @@ def _url_in(path, code):
     return url
 
 
+def _section(request):
+    """The main-menu section the current page belongs to, for aria-current."""
+    match = request.resolver_match
+    if match is None:
+        return ""
+    if match.url_name == "home":
+        return "home"
+    if match.namespace == "priorities":
+        return "sectors" if match.url_name.startswith("sector") else "programmes"
+    return match.namespace
+
+
 def site(request):
     """What every page's layout needs: footer pages and the page in each language."""
     languages = [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": _url_in(request.path, code),
+            "url": (url := _url_in(request.path, code)),
+            "absolute_url": request.build_absolute_uri(url),
         }
         for code, _name in settings.LANGUAGES
     ]
     return {
         "footer_pages": SimpleLazyObject(lambda: list(Page.objects.in_footer())),
         "page_languages": languages,
+        "section": _section(request),
     }

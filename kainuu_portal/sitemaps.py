@@ -32,7 +32,8 @@ class LiveContentSitemap(PortalSitemap):
     related = ()
 
     def items(self):
-        return self.model.objects.live().select_related(*self.related).order_by("pk")
+        items = self.model.objects.live().order_by("pk")
+        return items.select_related(*self.related) if self.related else items
 
     def lastmod(self, item):
         return item.updated_at

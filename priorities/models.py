@@ -129,9 +129,7 @@ class Programme(Publishable):
         blank=True,
         validators=[FileExtensionValidator(["pdf"])],
     )
-    source_document_title = models.CharField(
-        _("source document title"), max_length=300, blank=True
-    )
+    source_document_title = models.CharField(_("source document title"), max_length=300, blank=True)
 
     live_parents = ("region",)
 

@@ -45,9 +45,7 @@ class SectorDetailView(PreviewMixin, DetailView):
                 ),
                 Prefetch(
                     "priorities",
-                    queryset=Priority.objects.visible_to(user).select_related(
-                        "programme__region"
-                    ),
+                    queryset=Priority.objects.visible_to(user).select_related("programme__region"),
                     to_attr="naming_priorities",
                 ),
             )
@@ -59,8 +57,10 @@ class ProgrammeListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Programme.objects.live().select_related("region").order_by(
-            "-region__is_home", "region__name", "-start_year"
+        return (
+            Programme.objects.live()
+            .select_related("region")
+            .order_by("-region__is_home", "region__name", "-start_year")
         )
 
 

@@ -1,0 +1,272 @@
+"""The public pages over HTTP: every page type in every language, drafts, 404s and query counts."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.urls import reverse
+from django.utils.translation import override
+
+from kainuu_portal.publishing import Status
+from tests import factories
+
+LANGUAGES = ["fi", "en", "sv"]
+QUERY_BUDGET = 8
+
+
+@pytest.fixture
+def site(db):
+    """A small published site: a home region with every kind of content."""
+    region = factories.make_region(
+        slug="kainuu", name_en="Kainuu", name_fi="Kainuu", name_sv="Kajanaland", is_home=True
+    )
+    neighbour = factories.make_region(slug="north-karelia", name_en="North Karelia")
+    region.neighbours.add(neighbour)
+    municipality = factories.make_municipality(
+        region=region,
+        slug="kajaani",
+        name_en="Kajaani",
+        name_fi="Kajaani",
+        name_sv="Kajana",
+        code="205",
+    )
+    factories.make_population(region=region, year=2018, value=73600, is_approximate=True)
+    factories.make_population(municipality=municipality, year=2018, value=37000)
+    factories.make_strength(region=region, title_en="infrastructure")
+    parent = factories.make_sector(slug="technology-industries", name_en="Technology industries")
+    sector = factories.make_sector(parent=parent, slug="ict", name_en="ICT")
+    factories.make_key_sector(region=region, sector=parent)
+    programme = factories.make_programme(
+        region=region, slug="2018-2021", start_year=2018, end_year=2021, title_en="S3 2018-2021"
+    )
+    priority = factories.make_priority(programme=programme, slug="technology-industry")
+    priority.sectors.add(sector)
+    factories.make_focus_area(priority=priority, title_en="metal industry")
+    factories.make_theme(programme=programme, title_en="circular economy")
+    page = factories.make_page(slug="about", title_en="About")
+    return {
+        "region": region,
+        "municipality": municipality,
+        "sector": sector,
+        "parent_sector": parent,
+        "programme": programme,
+        "priority": priority,
+        "page": page,
+    }
+
+
+def page_urls(site, language):
+    with override(language):
+        return {
+            "home": reverse("home"),
+            "region-list": reverse("regions:region-list"),
+            "region": site["region"].get_absolute_url(),
+            "municipality": site["municipality"].get_absolute_url(),
+            "sector-list": reverse("priorities:sector-list"),
+            "sector": site["sector"].get_absolute_url(),
+            "parent-sector": site["parent_sector"].get_absolute_url(),
+            "programme-list": reverse("priorities:programme-list"),
+            "programme": site["programme"].get_absolute_url(),
+            "priority": site["priority"].get_absolute_url(),
+            "page": site["page"].get_absolute_url(),
+        }
+
+
+class Structure(HTMLParser):
+    """Collects what the layout checks need from a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.h1_count = 0
+        self.html_lang = None
+        self.first_link = None
+        self.hreflangs = set()
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if tag == "h1":
+            self.h1_count += 1
+        if tag == "a" and self.first_link is None:
+            self.first_link = attrs
+        if tag == "link" and attrs.get("rel") == "alternate":
+            self.hreflangs.add(attrs.get("hreflang"))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+
+
+def parse(response):
+    structure = Structure()
+    structure.feed(response.content.decode())
+    return structure
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_renders_with_the_shared_layout(client, site, language):
+    for name, url in page_urls(site, language).items():
+        assert url.startswith(f"/{language}/"), name
+        response = client.get(url)
+        assert response.status_code == 200, (name, url)
+        structure = parse(response)
+        assert structure.html_lang == language, name
+        assert structure.h1_count == 1, name
+        assert structure.first_link["href"] == "#main-content", name
+        assert "main-content" in structure.ids, name
+        assert structure.hreflangs == set(LANGUAGES), name
+        assert response.cookies == {}, name
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_public_page_stays_within_the_query_budget(
+    client, site, language, django_assert_max_num_queries
+):
+    for url in page_urls(site, language).values():
+        with django_assert_max_num_queries(QUERY_BUDGET):
+            assert client.get(url).status_code == 200
+
+
+def test_language_switcher_keeps_the_page(client, site):
+    with override("fi"):
+        fi_url = site["programme"].get_absolute_url()
+    with override("sv"):
+        sv_url = site["programme"].get_absolute_url()
+    response = client.get(fi_url)
+    assert f'href="{sv_url}" lang="sv"' in response.content.decode()
+    assert sv_url != fi_url and sv_url.startswith("/sv/")
+
+
+def test_root_redirects_by_accept_language(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="sv-FI,sv;q=0.9,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/sv/"
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")
+    assert response["Location"] == "/fi/"
+
+
+def test_home_page_shows_the_region_at_a_glance(client, site):
+    response = client.get("/en/")
+    content = response.content.decode()
+    assert "73,600" in content and "2018" in content
+    assert "infrastructure".capitalize() in content
+    assert "Technology industries" in content
+    assert "S3 2018-2021" in content
+
+
+def test_region_page_lists_municipalities_with_population_and_neighbours(client, site):
+    response = client.get(site["region"].get_absolute_url())
+    content = response.content.decode()
+    assert "Kajaani" in content
+    assert re.search(r"37.000", content)
+    assert "North Karelia" in content
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/regions/no-such-region/",
+        "/en/programmes/kainuu/1999-2000/",
+        "/en/programmes/kainuu/2018-2021/no-such-priority/",
+        "/en/sectors/nope/",
+        "/en/pages/nope/",
+        "/de/",
+        "/xx/regions/",
+        "/en/regions/%00/",
+        "/en/regions/kainuu/%E2%80%AE/",
+        "/en/" + "a" * 3000 + "/",
+    ],
+)
+def test_unknown_addresses_get_the_sites_own_404(client, site, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert 'class="skip-link"' in content
+    assert "<h1>" in content
+
+
+def test_404_is_translated(client, site):
+    assert "Page not found" in client.get("/en/regions/nope/").content.decode()
+    assert "Sivua ei löytynyt" in client.get("/fi/alueet/nope/").content.decode()
+    assert "Sidan hittades inte" in client.get("/sv/regioner/nope/").content.decode()
+
+
+DRAFT_CASES = ["region", "municipality", "programme", "priority", "sector", "page"]
+
+
+@pytest.mark.parametrize("kind", DRAFT_CASES)
+def test_a_draft_is_a_404_for_visitors(client, site, kind):
+    obj = site[kind]
+    url = obj.get_absolute_url()
+    type(obj).objects.filter(pk=obj.pk).update(status=Status.DRAFT)
+    assert client.get(url).status_code == 404
+
+
+def test_a_draft_parent_hides_its_children(client, site):
+    programme = site["programme"]
+    priority_url = site["priority"].get_absolute_url()
+    programme.status = Status.DRAFT
+    programme.save()
+    assert client.get(priority_url).status_code == 404
+    site["region"].status = Status.DRAFT
+    site["region"].save()
+    assert client.get(site["municipality"].get_absolute_url()).status_code == 404
+
+
+@pytest.fixture
+def staff_client(client, db):
+    user = User.objects.create_user("staff", password="not-used-here-123", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("kind", DRAFT_CASES)
+def test_staff_preview_a_draft_with_a_banner_and_noindex(staff_client, site, kind):
+    obj = site[kind]
+    type(obj).objects.filter(pk=obj.pk).update(status=Status.DRAFT)
+    response = staff_client.get(obj.get_absolute_url())
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "preview-banner" in content
+    assert '<meta name="robots" content="noindex, nofollow">' in content
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_a_live_page_has_no_preview_banner_for_staff(staff_client, site):
+    content = staff_client.get(site["programme"].get_absolute_url()).content.decode()
+    assert "preview-banner" not in content
+    assert "noindex" not in content
+
+
+def test_healthz_checks_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_robots_txt_names_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_security_txt(client, db):
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert "Contact: mailto:" in response.content.decode()
+    assert "Expires: " in response.content.decode()
+
+
+def test_sitemap_lists_live_pages_with_hreflang_alternates(client, site):
+    draft = factories.make_priority(programme=site["programme"], slug="secret", status="draft")
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    content = response.content.decode()
+    for language in LANGUAGES:
+        for url in page_urls(site, language).values():
+            assert f"http://testserver{url}" in content
+    assert 'hreflang="sv"' in content
+    assert draft.slug not in content
