@@ -1,1 +1,18 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+
+from kainuu_portal.admin import PublishableAdmin, localized, publishable_fieldsets
+
+from .models import Page
+
+
+@admin.register(Page)
+class PageAdmin(PublishableAdmin):
+    list_display = ["title", "slug", "show_in_footer", "order", "status", "live_now"]
+    list_filter = ["status", "show_in_footer"]
+    search_fields = [*localized("title", "summary", "body"), "slug"]
+    prepopulated_fields = {"slug": ("title_fi",)}
+    fieldsets = publishable_fieldsets(
+        main=["slug"],
+        translated=["title", "summary", "body"],
+        details=["show_in_footer", "order"],
+    )

@@ -1,1 +1,186 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from kainuu_portal.admin import (
+    PublishableAdmin,
+    PublishableStackedInline,
+    PublishableTabularInline,
+    localized,
+    publishable_fieldsets,
+    side_by_side,
+)
+from regions.admin import RegionAdmin, home_region_initial
+from regions.models import Region
+
+from .models import (
+    CrossCuttingTheme,
+    FocusArea,
+    Priority,
+    Programme,
+    ProgrammeLink,
+    RegionKeySector,
+    Sector,
+)
+
+
+class KeySectorOfRegionInline(PublishableStackedInline):
+    """The key sectors of a region, edited in the region."""
+
+    model = RegionKeySector
+    fields = ["sector", *localized("description"), ("order", "status")]
+    autocomplete_fields = ["sector"]
+    verbose_name = _("key sector")
+    verbose_name_plural = _("key sectors")
+
+
+class RegionsOfSectorInline(PublishableStackedInline):
+    """The regions that have a sector as a key sector, edited in the sector."""
+
+    model = RegionKeySector
+    fields = ["region", *localized("description"), ("order", "status")]
+    autocomplete_fields = ["region"]
+    verbose_name = _("region with this key sector")
+    verbose_name_plural = _("regions with this key sector")
+
+
+class PriorityInline(PublishableTabularInline):
+    """A compact list of a programme's priorities; each is edited on its own page."""
+
+    model = Priority
+    fields = ["order", "title_fi", "slug", "status"]
+    prepopulated_fields = {"slug": ("title_fi",)}
+
+
+class CrossCuttingThemeInline(PublishableStackedInline):
+    model = CrossCuttingTheme
+    fields = [*side_by_side("title"), *localized("description"), ("order", "status")]
+
+
+class ProgrammeLinkInline(PublishableStackedInline):
+    model = ProgrammeLink
+    fields = [*side_by_side("title", "url"), ("order", "status")]
+
+
+class FocusAreaInline(PublishableStackedInline):
+    model = FocusArea
+    fields = [*side_by_side("title", "description"), ("order", "status")]
+
+
+# The region admin gets its key sectors here, so that regions never imports priorities.
+admin.site.unregister(Region)
+
+
+@admin.register(Region)
+class RegionWithKeySectorsAdmin(RegionAdmin):
+    inlines = [*RegionAdmin.inlines, KeySectorOfRegionInline]
+
+
+@admin.register(Sector)
+class SectorAdmin(PublishableAdmin):
+    list_display = ["name", "parent", "nace_codes", "order", "status", "live_now"]
+    list_filter = ["status", ("parent", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["parent"]
+    search_fields = [*localized("name"), "slug", "nace_codes"]
+    prepopulated_fields = {"slug": ("name_fi",)}
+    autocomplete_fields = ["parent"]
+    fieldsets = publishable_fieldsets(
+        main=["parent", "slug", "order"],
+        translated=["name", "summary", "body"],
+        details=["nace_codes"],
+    )
+    inlines = [RegionsOfSectorInline]
+
+
+@admin.register(RegionKeySector)
+class RegionKeySectorAdmin(PublishableAdmin):
+    list_display = ["__str__", "region", "sector", "order", "status", "live_now"]
+    list_filter = ["status", "region", "sector"]
+    list_select_related = ["region", "sector"]
+    search_fields = localized("region__name", "sector__name")
+    autocomplete_fields = ["region", "sector"]
+    fieldsets = publishable_fieldsets(
+        main=["region", "sector", "order"],
+        translated=["description"],
+    )
+
+    def get_changeform_initial_data(self, request):
+        return home_region_initial(super().get_changeform_initial_data(request))
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(PublishableAdmin):
+    list_display = ["title", "region", "period", "status", "live_now"]
+    list_filter = ["status", "region"]
+    list_select_related = ["region"]
+    search_fields = [*localized("title", "summary"), "slug"]
+    # The slug is the period, for example 2018-2021.
+    prepopulated_fields = {"slug": ("start_year", "end_year")}
+    autocomplete_fields = ["region"]
+    fieldsets = publishable_fieldsets(
+        main=["region", "start_year", "end_year", "slug"],
+        translated=["title", "summary", "body", "aims", "source_document_title"],
+        details=["source_document"],
+    )
+    inlines = [PriorityInline, CrossCuttingThemeInline, ProgrammeLinkInline]
+
+    @admin.display(description=_("period"), ordering="start_year")
+    def period(self, obj):
+        return obj.period
+
+    def get_changeform_initial_data(self, request):
+        return home_region_initial(super().get_changeform_initial_data(request))
+
+
+@admin.register(ProgrammeLink)
+class ProgrammeLinkAdmin(PublishableAdmin):
+    list_display = ["title", "programme", "url", "order", "status", "live_now"]
+    list_filter = ["status", "programme__region", "programme"]
+    list_select_related = ["programme"]
+    search_fields = localized("title", "url")
+    autocomplete_fields = ["programme"]
+    fieldsets = publishable_fieldsets(
+        main=["programme", "order"],
+        translated=["title", "url"],
+    )
+
+
+@admin.register(Priority)
+class PriorityAdmin(PublishableAdmin):
+    list_display = ["title", "programme", "order", "status", "live_now"]
+    list_filter = ["status", "programme__region", "programme"]
+    list_select_related = ["programme"]
+    search_fields = [*localized("title", "short_title", "summary"), "slug"]
+    prepopulated_fields = {"slug": ("title_fi",)}
+    autocomplete_fields = ["programme", "sectors"]
+    fieldsets = publishable_fieldsets(
+        main=["programme", "slug", "order"],
+        translated=["title", "short_title", "summary", "body"],
+        details=["sectors"],
+    )
+    inlines = [FocusAreaInline]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(PublishableAdmin):
+    list_display = ["title", "priority", "order", "status", "live_now"]
+    list_filter = ["status", "priority__programme"]
+    list_select_related = ["priority"]
+    search_fields = localized("title", "description")
+    autocomplete_fields = ["priority"]
+    fieldsets = publishable_fieldsets(
+        main=["priority", "order"],
+        translated=["title", "description"],
+    )
+
+
+@admin.register(CrossCuttingTheme)
+class CrossCuttingThemeAdmin(PublishableAdmin):
+    list_display = ["title", "programme", "order", "status", "live_now"]
+    list_filter = ["status", "programme"]
+    list_select_related = ["programme"]
+    search_fields = localized("title", "description")
+    autocomplete_fields = ["programme"]
+    fieldsets = publishable_fieldsets(
+        main=["programme", "order"],
+        translated=["title", "description"],
+    )

@@ -171,7 +171,8 @@ class PopulationFigure(Publishable):
 
     def clean(self):
         super().clean()
-        if bool(self.region_id) == bool(self.municipality_id):
+        # Compare the related objects, not their ids: an inline row's parent may be unsaved.
+        if (self.region is None) == (self.municipality is None):
             raise ValidationError(
                 _("A population figure belongs either to a region or to a municipality.")
             )

@@ -1,0 +1,71 @@
+"""
+The editor role: one group holding exactly what editors need.
+
+Editors add, change, delete and view every content model of the content apps,
+and nothing else (no users, groups or permissions). ``sync_editors_group`` takes
+an app registry, so a data migration can call it again whenever a content
+model is added or removed: a new migration in kainuu_portal with
+
+    migrations.RunPython(roles.sync_editors_group, migrations.RunPython.noop)
+
+depending on the latest migration of each content app.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
+
+EDITORS_GROUP = "Editors"
+CONTENT_APPS = ("regions", "priorities", "pages")
+ACTIONS = ("add", "change", "delete", "view")
+
+
+def content_models(apps):
+    """The content models of the content apps in ``apps`` (no auto-created M2M tables)."""
+    return [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+
+
+def sync_editors_group(apps, schema_editor=None):
+    """
+    Create the Editors group if it is missing and give it exactly the add,
+    change, delete and view permissions of every content model.
+
+    Usable directly as the ``code`` of a ``RunPython`` operation; ``apps`` may
+    also be the global registry (``django.apps.apps``).
+    """
+    using = schema_editor.connection.alias if schema_editor else DEFAULT_DB_ALIAS
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+
+    # Permissions are normally created after migrate (post_migrate), which is
+    # too late for a data migration: create the missing ones now.
+    for label in CONTENT_APPS:
+        app_config = apps.get_app_config(label)
+        # The app configs of a migration's registry have no models module, and
+        # create_permissions skips an app without one.
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
+        try:
+            create_permissions(app_config, verbosity=0, using=using, apps=apps)
+        finally:
+            app_config.models_module = original
+
+    permissions = []
+    for model in content_models(apps):
+        content_type = ContentType.objects.db_manager(using).get_for_model(
+            model, for_concrete_model=False
+        )
+        codenames = [f"{action}_{model._meta.model_name}" for action in ACTIONS]
+        found = list(
+            Permission.objects.using(using).filter(
+                content_type=content_type, codename__in=codenames
+            )
+        )
+        if len(found) != len(codenames):
+            missing = set(codenames) - {permission.codename for permission in found}
+            raise RuntimeError(f"Permissions missing for {model._meta.label}: {sorted(missing)}")
+        permissions.extend(found)
+
+    group, _created = Group.objects.using(using).get_or_create(name=EDITORS_GROUP)
+    group.permissions.set(permissions)
+    return group

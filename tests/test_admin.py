@@ -1,0 +1,507 @@
+"""The editors' admin over HTTP: the Editors group, every content admin, the local admin."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kainuu_portal import roles
+from kainuu_portal.publishing import Status
+from priorities.models import Priority, Programme, ProgrammeLink
+from regions.models import Municipality, PopulationFigure, Region, RegionLink
+from tests import factories
+
+ACTIONS = ("add", "change", "delete", "view")
+LANGUAGES = ("fi", "en", "sv")
+
+
+def make_region_link(region=None, **fields):
+    defaults = {
+        "region": region or factories.make_region(),
+        "title_fi": "Kainuun liitto",
+        "url_fi": "https://kainuunliitto.fi/",
+        "status": Status.PUBLISHED,
+    }
+    return RegionLink.objects.create(**(defaults | fields))
+
+
+def make_programme_link(programme=None, **fields):
+    defaults = {
+        "programme": programme or factories.make_programme(),
+        "title_fi": "Strategia",
+        "url_fi": "https://kainuunliitto.fi/strategia.pdf",
+        "status": Status.PUBLISHED,
+    }
+    return ProgrammeLink.objects.create(**(defaults | fields))
+
+
+# One minimal object of every content model, keyed by its model label.
+MAKERS = {
+    "regions.region": factories.make_region,
+    "regions.municipality": factories.make_municipality,
+    "regions.populationfigure": lambda: factories.make_population(region=factories.make_region()),
+    "regions.strength": factories.make_strength,
+    "regions.regionlink": make_region_link,
+    "priorities.sector": factories.make_sector,
+    "priorities.regionkeysector": factories.make_key_sector,
+    "priorities.programme": factories.make_programme,
+    "priorities.programmelink": make_programme_link,
+    "priorities.priority": factories.make_priority,
+    "priorities.focusarea": factories.make_focus_area,
+    "priorities.crosscuttingtheme": factories.make_theme,
+    "pages.page": factories.make_page,
+}
+
+
+def content_models():
+    return roles.content_models(global_apps)
+
+
+def admin_url(model_label, view, *args):
+    app_label, model_name = model_label.split(".")
+    return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
+
+
+def management_form(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", password="not-used-in-tests", is_staff=True)
+    user.groups.add(roles.sync_editors_group(global_apps))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+# --- The Editors group --------------------------------------------------------
+
+
+def test_the_migration_created_the_editors_group_with_exactly_the_content_permissions(db):
+    group = Group.objects.get(name=roles.EDITORS_GROUP)
+
+    granted = set(
+        group.permissions.values_list("content_type__app_label", "content_type__model", "codename")
+    )
+    expected = {
+        (model._meta.app_label, model._meta.model_name, f"{action}_{model._meta.model_name}")
+        for model in content_models()
+        for action in ACTIONS
+    }
+    assert len(content_models()) == len(MAKERS) == 13
+    assert granted == expected
+    assert not group.permissions.filter(content_type__app_label__in=["auth", "contenttypes"])
+
+
+def test_syncing_the_group_again_changes_nothing(db):
+    group = Group.objects.get(name=roles.EDITORS_GROUP)
+    before = set(group.permissions.all())
+    group.permissions.add(Permission.objects.get(codename="add_user"))
+
+    roles.sync_editors_group(global_apps)
+
+    assert set(Group.objects.get(name=roles.EDITORS_GROUP).permissions.all()) == before
+    assert Group.objects.filter(name=roles.EDITORS_GROUP).count() == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/auth/user/", "/admin/auth/group/", "/admin/auth/user/add/", "/admin/auth/group/add/"],
+)
+def test_an_editor_cannot_manage_users_or_groups(editor_client, url):
+    assert editor_client.get(url).status_code == 403
+
+
+def test_the_admin_index_lists_every_content_model_and_no_auth_model(editor_client):
+    response = editor_client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    for model in content_models():
+        assert admin_url(model._meta.label_lower, "changelist") in response.content.decode()
+    assert reverse("admin:auth_user_changelist") not in response.content.decode()
+
+
+# --- Every content admin ------------------------------------------------------
+
+
+@pytest.mark.parametrize("model_label", sorted(MAKERS))
+def test_an_editor_opens_every_admin_page_of_every_content_model(editor_client, model_label):
+    obj = MAKERS[model_label]()
+
+    for url in [
+        admin_url(model_label, "changelist"),
+        admin_url(model_label, "changelist") + "?q=a&status__exact=published",
+        admin_url(model_label, "add"),
+        admin_url(model_label, "change", obj.pk),
+        admin_url(model_label, "history", obj.pk),
+        admin_url(model_label, "delete", obj.pk),
+    ]:
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("model_label", sorted(MAKERS))
+def test_admin_pages_load_nothing_from_another_host(editor_client, model_label):
+    obj = MAKERS[model_label]()
+
+    for url in [admin_url(model_label, "add"), admin_url(model_label, "change", obj.pk)]:
+        html = editor_client.get(url).content.decode()
+        tags = re.findall(r"<(?:script|link)\b[^>]*>", html)
+        assert tags, url
+        for tag in tags:
+            assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), tag
+        importmaps = re.findall(r'<script type="importmap"[^>]*>(.*?)</script>', html, re.S)
+        for importmap in importmaps:
+            assert "//" not in importmap
+
+
+@pytest.mark.parametrize("model_label", sorted(MAKERS))
+def test_every_change_page_has_a_view_on_site_link(editor_client, model_label):
+    obj = MAKERS[model_label]()
+
+    response = editor_client.get(admin_url(model_label, "change", obj.pk))
+
+    assert reverse("admin:view_on_site", args=[_content_type_id(obj), obj.pk]) in (
+        response.content.decode()
+    )
+
+
+def _content_type_id(obj):
+    return ContentType.objects.get_for_model(obj).pk
+
+
+@pytest.mark.parametrize("model_label", sorted(MAKERS))
+def test_changelist_queries_do_not_grow_with_the_rows(editor_client, model_label):
+    url = admin_url(model_label, "changelist")
+    MAKERS[model_label]()
+    editor_client.get(url)  # Warm the content type cache.
+    with CaptureQueriesContext(connection) as one_row:
+        assert editor_client.get(url).status_code == 200
+
+    for _ in range(3):
+        MAKERS[model_label]()
+    with CaptureQueriesContext(connection) as four_rows:
+        assert editor_client.get(url).status_code == 200
+
+    assert len(four_rows) == len(one_row), [query["sql"] for query in four_rows]
+
+
+def test_translated_fields_are_grouped_per_language(editor_client):
+    response = editor_client.get(admin_url("priorities.programme", "add"))
+
+    fieldsets = list(response.context["adminform"])
+    per_language = [
+        [_field_name(field) for line in fieldset for field in line] for fieldset in fieldsets
+    ]
+    translated = ["title", "summary", "body", "aims", "source_document_title"]
+    assert per_language[1:4] == [[f"{name}_{lang}" for name in translated] for lang in LANGUAGES]
+    assert per_language[-2:] == [["status", "publish_at"], ["created_at", "updated_at"]]
+
+
+def _field_name(admin_field):
+    """The name of an AdminField (a bound field) or an AdminReadonlyField (a dict)."""
+    field = admin_field.field
+    return field["name"] if isinstance(field, dict) else field.name
+
+
+def test_the_live_now_column_follows_the_parents(editor_client):
+    draft_region = factories.make_region(status=Status.DRAFT)
+    hidden = factories.make_municipality(region=draft_region, name_fi="Piilokunta")
+    shown = factories.make_municipality(name_fi="Näkyvä kunta")
+
+    response = editor_client.get(admin_url("regions.municipality", "changelist"))
+
+    rows = {obj.pk: obj.is_live_now for obj in response.context["cl"].result_list}
+    assert rows == {hidden.pk: False, shown.pk: True}
+
+
+def test_the_changelist_filters_by_status_and_region(editor_client):
+    region = factories.make_region()
+    factories.make_programme(region=region, status=Status.DRAFT)
+    factories.make_programme(region=region)
+    factories.make_programme()
+
+    response = editor_client.get(
+        admin_url("priorities.programme", "changelist"),
+        {"status__exact": "draft", "region__id__exact": region.pk},
+    )
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
+
+
+def test_the_publish_action_publishes_and_logs(editor_client):
+    page = factories.make_page(status=Status.DRAFT)
+
+    response = editor_client.post(
+        admin_url("pages.page", "changelist"),
+        {"action": "publish", "_selected_action": [page.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.status == Status.PUBLISHED
+    assert page.is_live
+    history = editor_client.get(admin_url("pages.page", "history", page.pk))
+    assert "Status" in history.content.decode()
+
+
+def test_the_region_admin_has_its_inlines_including_key_sectors(editor_client):
+    region = factories.make_region()
+
+    response = editor_client.get(admin_url("regions.region", "change", region.pk))
+
+    prefixes = {formset.formset.prefix for formset in response.context["inline_admin_formsets"]}
+    assert prefixes == {"municipalities", "strengths", "population_figures", "links", "key_sectors"}
+
+
+# --- Adding and validating through the admin forms ----------------------------
+
+
+def programme_post_data(region, **fields):
+    data = {
+        "region": str(region.pk),
+        "start_year": "2022",
+        "end_year": "2027",
+        "slug": "2022-2027",
+        "title_fi": "Kainuun älykäs erikoistuminen 2022–2027",
+        "title_en": "Smart Specialisation in Kainuu 2022–2027",
+        "title_sv": "",
+        "summary_fi": "Strategian tiivistelmä.",
+        "body_fi": "<p>Teksti.</p>",
+        "aims_fi": "",
+        "status": Status.DRAFT,
+        "publish_at_0": "",
+        "publish_at_1": "",
+        **management_form("priorities"),
+        **management_form("themes"),
+        **management_form("links"),
+    }
+    return data | fields
+
+
+def test_an_editor_adds_a_programme_with_a_priority(editor_client):
+    region = factories.make_region()
+    data = programme_post_data(
+        region,
+        **management_form("priorities", total=1),
+        **{
+            "priorities-0-order": "1",
+            "priorities-0-title_fi": "Teknologiateollisuus",
+            "priorities-0-slug": "teknologiateollisuus",
+            "priorities-0-status": Status.PUBLISHED,
+        },
+    )
+
+    response = editor_client.post(admin_url("priorities.programme", "add"), data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    programme = Programme.objects.get(region=region, slug="2022-2027")
+    assert programme.title_fi == "Kainuun älykäs erikoistuminen 2022–2027"
+    assert programme.title_en == "Smart Specialisation in Kainuu 2022–2027"
+    assert programme.status == Status.DRAFT
+    priority = Priority.objects.get(programme=programme)
+    assert priority.title_fi == "Teknologiateollisuus"
+
+
+def test_an_end_year_before_the_start_year_is_a_form_error(editor_client):
+    region = factories.make_region()
+
+    response = editor_client.post(
+        admin_url("priorities.programme", "add"),
+        programme_post_data(region, start_year="2027", end_year="2022"),
+    )
+
+    assert response.status_code == 200
+    assert "The end year cannot be before the start year." in response.content.decode()
+    assert not Programme.objects.exists()
+
+
+def test_a_duplicate_programme_slug_in_the_same_region_is_a_form_error(editor_client):
+    region = factories.make_region()
+    factories.make_programme(region=region, slug="2022-2027")
+
+    response = editor_client.post(
+        admin_url("priorities.programme", "add"), programme_post_data(region)
+    )
+
+    assert response.status_code == 200
+    assert "This region already has a programme with this slug." in response.content.decode()
+    assert Programme.objects.filter(region=region).count() == 1
+
+
+def test_the_same_programme_slug_in_another_region_is_fine(editor_client):
+    factories.make_programme(slug="2022-2027")
+    region = factories.make_region()
+
+    response = editor_client.post(
+        admin_url("priorities.programme", "add"), programme_post_data(region)
+    )
+
+    assert response.status_code == 302
+
+
+def test_duplicate_priority_slugs_in_one_programme_are_a_form_error(editor_client):
+    region = factories.make_region()
+    rows = {}
+    for i in range(2):
+        rows |= {
+            f"priorities-{i}-order": str(i),
+            f"priorities-{i}-title_fi": f"Painopiste {i}",
+            f"priorities-{i}-slug": "sama",
+            f"priorities-{i}-status": Status.DRAFT,
+        }
+    data = programme_post_data(region, **management_form("priorities", total=2), **rows)
+
+    response = editor_client.post(admin_url("priorities.programme", "add"), data)
+
+    assert response.status_code == 200
+    assert not Programme.objects.exists()
+    assert response.context["inline_admin_formsets"][0].formset.non_form_errors()
+
+
+def region_post_data(**fields):
+    data = {
+        "slug": "kainuu",
+        "kind": Region.Kind.FINNISH,
+        "name_fi": "Kainuu",
+        "name_sv": "Kajanaland",
+        "country": "fi",
+        "status": Status.PUBLISHED,
+        "publish_at_0": "",
+        "publish_at_1": "",
+        **management_form("municipalities"),
+        **management_form("strengths"),
+        **management_form("population_figures"),
+        **management_form("links"),
+        **management_form("key_sectors"),
+    }
+    return data | fields
+
+
+MUNICIPALITY_ROW = {
+    **management_form("municipalities", total=1),
+    "municipalities-0-name_fi": "Kajaani",
+    "municipalities-0-slug": "kajaani",
+    "municipalities-0-code": "205",
+    "municipalities-0-is_town": "on",
+    "municipalities-0-status": Status.PUBLISHED,
+}
+POPULATION_ROW = {
+    **management_form("population_figures", total=1),
+    "population_figures-0-year": "2018",
+    "population_figures-0-value": "73600",
+    "population_figures-0-source_fi": "Tilastokeskus",
+    "population_figures-0-status": Status.PUBLISHED,
+}
+
+
+def test_an_editor_adds_a_region_with_a_municipality(editor_client):
+    response = editor_client.post(
+        admin_url("regions.region", "add"), region_post_data(**MUNICIPALITY_ROW)
+    )
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    region = Region.objects.get(slug="kainuu")
+    assert region.country == "FI"
+    assert region.name_sv == "Kajanaland"
+    assert Municipality.objects.get(region=region).name_fi == "Kajaani"
+
+
+def test_an_editor_adds_a_population_figure_to_a_region(editor_client):
+    region = factories.make_region(slug="kainuu")
+
+    response = editor_client.post(
+        admin_url("regions.region", "change", region.pk), region_post_data(**POPULATION_ROW)
+    )
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert PopulationFigure.objects.get(region=region).value == 73600
+
+
+def test_an_editor_adds_a_new_region_with_its_population(editor_client):
+    response = editor_client.post(
+        admin_url("regions.region", "add"), region_post_data(**POPULATION_ROW)
+    )
+
+    assert response.status_code == 302
+    assert PopulationFigure.objects.get(region__slug="kainuu").value == 73600
+
+
+# --- ensure_local_admin -------------------------------------------------------
+
+
+def run_ensure_local_admin():
+    out = StringIO()
+    call_command("ensure_local_admin", stdout=out)
+    return out.getvalue()
+
+
+def test_ensure_local_admin_creates_one_superuser_with_a_random_password(db):
+    output = run_ensure_local_admin()
+
+    user = User.objects.get(is_superuser=True)
+    assert user.username == "admin"
+    assert user.is_staff
+    assert "http://127.0.0.1:8000/admin/" in output
+    assert "admin" in output
+    assert "only this once" in output
+    password = re.search(r"Password:\s+(\S+)", output).group(1)
+    assert len(password) >= 16
+    assert user.check_password(password)
+
+
+def test_ensure_local_admin_makes_a_new_password_each_time(db):
+    first = re.search(r"Password:\s+(\S+)", run_ensure_local_admin()).group(1)
+    User.objects.all().delete()
+    second = re.search(r"Password:\s+(\S+)", run_ensure_local_admin()).group(1)
+
+    assert first != second
+
+
+def test_ensure_local_admin_again_creates_no_second_user_and_shows_no_password(db):
+    run_ensure_local_admin()
+    password_hash = User.objects.get(username="admin").password
+
+    output = run_ensure_local_admin()
+
+    assert User.objects.count() == 1
+    assert User.objects.get(username="admin").password == password_hash
+    assert "Password:" not in output
+    assert "http://127.0.0.1:8000/admin/" in output
+    assert "changepassword admin" in output
+
+
+def test_the_new_local_admin_can_log_in(client, db):
+    output = run_ensure_local_admin()
+    password = re.search(r"Password:\s+(\S+)", output).group(1)
+
+    assert client.login(username="admin", password=password)
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_ensure_local_admin_refuses_to_reuse_a_plain_user_named_admin(db):
+    User.objects.create_user("admin", password="a-plain-user-password")
+
+    with pytest.raises(CommandError, match="not a superuser"):
+        run_ensure_local_admin()
+
+    assert not User.objects.filter(is_superuser=True).exists()

@@ -1,0 +1,630 @@
+"""
+The demo content: the load_demo_content command, and every fact of the source
+text (SEED.md, "The facts, one a line") visible on the public site.
+
+Each fact test fetches public pages over HTTP with the test client and looks
+for the fact in the page's visible text, with tags stripped, entities decoded
+and whitespace, thousands separators and dashes normalised.
+"""
+
+import re
+from html import unescape
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.translation import override
+
+from kainuu_portal.publishing import Status
+from pages.models import Page
+from priorities.models import (
+    CrossCuttingTheme,
+    FocusArea,
+    Priority,
+    Programme,
+    ProgrammeLink,
+    RegionKeySector,
+    Sector,
+)
+from regions.models import Municipality, PopulationFigure, Region, RegionLink, Strength
+
+CONTENT_MODELS = [
+    Region,
+    Municipality,
+    PopulationFigure,
+    Strength,
+    RegionLink,
+    Sector,
+    RegionKeySector,
+    Programme,
+    ProgrammeLink,
+    Priority,
+    FocusArea,
+    CrossCuttingTheme,
+    Page,
+]
+
+EXPECTED_COUNTS = {
+    "Region": 5,
+    "Municipality": 8,
+    "PopulationFigure": 1,
+    "Strength": 3,
+    "RegionLink": 1,
+    "Sector": 7,
+    "RegionKeySector": 4,
+    "Programme": 1,
+    "ProgrammeLink": 1,
+    "Priority": 3,
+    "FocusArea": 8,
+    "CrossCuttingTheme": 4,
+    "Page": 3,
+    "Region.neighbours": 8,  # four neighbours, stored both ways
+    "Priority.sectors": 7,
+}
+
+MUNICIPALITIES = [
+    "Hyrynsalmi",
+    "Kajaani",
+    "Kuhmo",
+    "Paltamo",
+    "Puolanka",
+    "Ristijärvi",
+    "Sotkamo",
+    "Suomussalmi",
+]
+
+PRIORITIES = {
+    "technology-industry": (
+        "Innovations in the technology industry",
+        [
+            "applications of measurement technology",
+            "technology related to games and simulators",
+            "metal industry",
+        ],
+    ),
+    "mining-and-forest-bio-economy": (
+        "Innovations related to mining and forest bio economy",
+        [
+            "monitoring of production processes and environment",
+            "forest, foodstuff and Blue Bio Economy innovations",
+        ],
+    ),
+    "wellbeing-and-health": (
+        "Developing the wellbeing and health theme",
+        ["activity tourism", "nutrition", "physical exercise and sports"],
+    ),
+}
+
+COUNCIL_URL = "https://kainuunliitto.fi/"
+
+
+def row_counts():
+    counts = {model.__name__: model.objects.count() for model in CONTENT_MODELS}
+    counts["Region.neighbours"] = Region.neighbours.through.objects.count()
+    counts["Priority.sectors"] = Priority.sectors.through.objects.count()
+    return counts
+
+
+def load(*args):
+    out = StringIO()
+    call_command("load_demo_content", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(db):
+    load()
+    cache.clear()
+
+
+# --- fetching pages --------------------------------------------------------------
+
+
+def url(name, language="en", **kwargs):
+    with override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def normalise(text):
+    """Visible text in one form: single spaces, plain hyphens, no thousands separators."""
+    text = unescape(text)
+    text = re.sub(r"[\u00a0\u202f\s]+", " ", text)
+    text = re.sub(r"(?<=\d)[ ,](?=\d{3}\b)", "", text)
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    text = text.replace("\u2019", "'")
+    return text.casefold()
+
+
+def fetch(client, name, language="en", **kwargs):
+    """The page's HTML and its normalised visible text."""
+    response = client.get(url(name, language, **kwargs))
+    assert response.status_code == 200, (name, language, kwargs, response.status_code)
+    html = response.content.decode()
+    # Only the page's own content: the header and footer say some things on every page.
+    main = html.split('<main id="main-content"', 1)[-1].split("</main>", 1)[0]
+    return html, normalise(strip_tags(main.partition(">")[2]))
+
+
+def assert_shows(text, *phrases):
+    missing = [phrase for phrase in phrases if normalise(phrase) not in text]
+    assert not missing, f"not shown: {missing}"
+
+
+def region_page(client, language="en"):
+    return fetch(client, "regions:region-detail", language, slug="kainuu")
+
+
+def programme_page(client, language="en"):
+    return fetch(
+        client, "priorities:programme-detail", language, region_slug="kainuu", slug="2018-2021"
+    )
+
+
+def sector_page(client, slug, language="en"):
+    return fetch(client, "priorities:sector-detail", language, slug=slug)
+
+
+# --- the command -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_loads_the_expected_rows():
+    output = load()
+    assert row_counts() == EXPECTED_COUNTS
+    assert "Demo content loaded" in output
+
+
+@pytest.mark.django_db
+def test_running_twice_creates_no_duplicates():
+    load()
+    first = row_counts()
+    output = load()
+    assert row_counts() == first
+    assert "0 rows created" in output
+
+
+@pytest.mark.django_db
+def test_if_empty_loads_into_an_empty_database():
+    load("--if-empty")
+    assert row_counts() == EXPECTED_COUNTS
+
+
+@pytest.mark.django_db
+def test_if_empty_skips_when_a_region_exists():
+    load()
+    Page.objects.filter(slug="about").delete()
+    Region.objects.filter(slug="kainuu").update(name_en="Edited")
+    output = load("--if-empty")
+    assert "not loaded" in output
+    assert not Page.objects.filter(slug="about").exists()
+    assert Region.objects.get(slug="kainuu").name_en == "Edited"
+
+
+@pytest.mark.django_db
+def test_reloading_restores_edited_content():
+    load()
+    Region.objects.filter(slug="kainuu").update(name_en="Edited", status=Status.DRAFT)
+    load()
+    kainuu = Region.objects.get(slug="kainuu")
+    assert (kainuu.name_en, kainuu.status) == ("Kainuu", Status.PUBLISHED)
+
+
+def test_all_demo_content_is_live(demo):
+    for model in CONTENT_MODELS:
+        assert model.objects.live().count() == model.objects.count(), model.__name__
+
+
+def test_kainuu_is_the_home_region_with_its_codes(demo):
+    kainuu = Region.objects.home().get()
+    assert kainuu.slug == "kainuu"
+    assert (kainuu.kind, kainuu.country, kainuu.iso_code, kainuu.nuts_code) == (
+        Region.Kind.FINNISH,
+        "FI",
+        "FI-05",
+        "FI1D8",
+    )
+    assert kainuu.website == COUNCIL_URL
+    karelia = Region.objects.get(slug="republic-of-karelia")
+    assert (karelia.kind, karelia.country, karelia.iso_code) == (
+        Region.Kind.FOREIGN,
+        "RU",
+        "RU-KR",
+    )
+    assert kainuu in karelia.neighbours.all()
+
+
+def test_municipality_codes(demo):
+    codes = dict(Municipality.objects.values_list("name_fi", "code"))
+    assert codes == {
+        "Hyrynsalmi": "105",
+        "Kajaani": "205",
+        "Kuhmo": "290",
+        "Paltamo": "578",
+        "Puolanka": "620",
+        "Ristijärvi": "697",
+        "Sotkamo": "765",
+        "Suomussalmi": "777",
+    }
+    assert set(Municipality.objects.filter(is_town=True).values_list("slug", flat=True)) == {
+        "kajaani",
+        "kuhmo",
+    }
+
+
+def test_population_figure_is_the_only_figure(demo):
+    figure = PopulationFigure.objects.get()
+    assert (figure.region.slug, figure.year, figure.value, figure.is_approximate) == (
+        "kainuu",
+        2018,
+        73600,
+        True,
+    )
+    assert (figure.source_en, figure.source_fi, figure.source_sv) == (
+        "Regional Council of Kainuu",
+        "Kainuun liitto",
+        "Kajanalands förbund",
+    )
+
+
+ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote"}
+RICH_TEXT = [
+    (Region, ["body"]),
+    (Sector, ["body"]),
+    (RegionKeySector, ["description"]),
+    (Programme, ["body", "aims"]),
+    (Priority, ["body"]),
+    (CrossCuttingTheme, ["description"]),
+    (Page, ["body"]),
+]
+
+
+def test_rich_text_uses_only_the_allowed_tags(demo):
+    for model, field_names in RICH_TEXT:
+        for obj in model.objects.all():
+            for field in field_names:
+                for language in ("en", "fi", "sv"):
+                    value = getattr(obj, f"{field}_{language}") or ""
+                    tags = set(re.findall(r"</?([a-z0-9]+)", value))
+                    assert tags <= ALLOWED_TAGS, (model.__name__, obj, field, language, tags)
+
+
+def test_every_text_has_english_and_finnish(demo):
+    fields = {
+        Region: ["name", "summary"],
+        Sector: ["name", "summary", "body"],
+        RegionKeySector: ["description"],
+        Programme: ["title", "summary", "body", "aims"],
+        ProgrammeLink: ["title"],
+        RegionLink: ["title"],
+        Priority: ["title", "short_title", "summary", "body"],
+        FocusArea: ["title"],
+        CrossCuttingTheme: ["title", "description"],
+        Strength: ["title"],
+        Page: ["title", "summary", "body"],
+    }
+    for model, names in fields.items():
+        for obj in model.objects.all():
+            for name in names:
+                for language in ("en", "fi"):
+                    assert getattr(obj, f"{name}_{language}"), (model.__name__, obj, name)
+
+
+# --- every fact of the source text on the public site --------------------------------
+
+
+def test_fact_neighbouring_regions(demo, client):
+    _html, text = region_page(client)
+    assert_shows(
+        text,
+        "Northern Ostrobothnia",
+        "North Karelia",
+        "Northern Savonia",
+        "Republic of Karelia",
+        "in Finland",
+        "in Russia",
+    )
+    # The neighbourhood is symmetrical: a neighbour's page links back to Kainuu.
+    html, _text = fetch(client, "regions:region-detail", slug="republic-of-karelia")
+    assert f'href="{url("regions:region-detail", slug="kainuu")}"' in html
+
+
+def test_fact_municipalities_and_population(demo, client):
+    _html, text = region_page(client)
+    assert_shows(text, *MUNICIPALITIES)
+    assert_shows(text, "The 8 municipalities of Kainuu", "about 73,600")
+    _html, text = fetch(client, "home")
+    assert_shows(text, "about 73,600", "(2018;", "Regional Council of Kainuu", "Municipalities 8")
+
+
+def test_fact_municipality_pages(demo, client):
+    for name in MUNICIPALITIES:
+        slug = name.lower().replace("ä", "a")
+        _html, text = fetch(client, "regions:municipality-detail", region_slug="kainuu", slug=slug)
+        assert_shows(text, name, "Kainuu")
+    _html, text = fetch(client, "regions:municipality-detail", region_slug="kainuu", slug="kajaani")
+    assert_shows(text, "205", "Town")
+
+
+def test_fact_strengths(demo, client):
+    strengths = [
+        "nature, space and natural resources",
+        "infrastructure",
+        "a sustainable community structure",
+    ]
+    for name in ("home", "regions:region-detail"):
+        kwargs = {"slug": "kainuu"} if name != "home" else {}
+        _html, text = fetch(client, name, **kwargs)
+        assert_shows(text, "Strengths of the regional profile", *strengths)
+        positions = [text.index(normalise(strength)) for strength in strengths]
+        assert positions == sorted(positions)
+
+
+def test_fact_location_in_the_middle_of_finland(demo, client):
+    _html, text = region_page(client)
+    assert_shows(text, "in the middle of Finland", "Helsinki is only about an hour's flight away")
+
+
+def test_fact_services_and_environment(demo, client):
+    _html, text = region_page(client)
+    assert_shows(
+        text,
+        "good services and cooperation networks",
+        "an attractive environment for living, doing business, working and travelling",
+        "a safe and bustling place to live",
+        "plenty of space for living",
+    )
+
+
+def test_fact_year_round_travel_destination(demo, client):
+    for _html, text in (region_page(client), sector_page(client, "tourism")):
+        assert_shows(
+            text,
+            "travel destination",
+            "Several resorts offer varied services",
+            "photography trips",
+            "bear watching in the wild",
+            "excellent training conditions for sports and activity holidays",
+        )
+    _html, text = region_page(client)
+    assert_shows(text, "all year round")
+    _html, text = sector_page(client, "tourism")
+    assert_shows(text, "throughout the year")
+
+
+def test_fact_key_developing_businesses(demo, client):
+    key_sectors = ["Tourism", "Technology industries", "Bio economy", "Eco-efficient mining"]
+    _html, text = fetch(client, "home")
+    assert_shows(text, "Key developing businesses", *key_sectors)
+    positions = [text.index(normalise(name)) for name in key_sectors]
+    assert positions == sorted(positions)
+    _html, text = fetch(client, "priorities:sector-list")
+    assert_shows(text, *key_sectors, "ICT", "Electronics", "Metal")
+    _html, text = sector_page(client, "technology-industries")
+    assert_shows(text, "Sub-sectors", "ICT", "Electronics", "Metal", "metal clusters")
+    _html, text = sector_page(client, "ict")
+    assert_shows(text, "Technology industries")
+
+
+def test_fact_technology_industry(demo, client):
+    _html, text = sector_page(client, "technology-industries")
+    assert_shows(
+        text,
+        "In Kainuu",
+        "export-oriented",
+        "led by the ICT and electronics sectors and by the metal sector",
+        "prospects for growth",
+        "new openings through pilot projects",
+        "business ecosystems",
+    )
+
+
+def test_fact_bio_economy(demo, client):
+    _html, text = sector_page(client, "bio-economy")
+    assert_shows(
+        text,
+        "renewable natural resources",
+        "know-how",
+        "forests of Kainuu are an essential resource",
+        "fuel",
+        "bio plastics",
+        "construction materials",
+        "side-flows",
+        "circular economy",
+        "locally produced raw material",
+        "sustainable and energy-efficient",
+    )
+
+
+def test_fact_eco_efficient_mining(demo, client):
+    _html, text = sector_page(client, "eco-efficient-mining")
+    assert_shows(
+        text,
+        "Responsible and eco-efficient mining is growing",
+        "Kainuu-based SMEs",
+        "service companies",
+        "national and international level",
+        "extractive industries",
+        "cooperation between the Eastern and Northern regions of Finland",
+    )
+
+
+def test_fact_priorities_2018_2021(demo, client):
+    title = "Smart Specialisation priorities of Kainuu 2018-2021"
+    _html, text = fetch(client, "priorities:programme-list")
+    assert_shows(text, title)
+    _html, text = programme_page(client)
+    assert_shows(text, title)
+    positions = []
+    for priority_title, focus_areas in PRIORITIES.values():
+        assert_shows(text, priority_title, *focus_areas)
+        positions.append(text.index(normalise(priority_title)))
+    assert positions == sorted(positions)
+    _html, text = fetch(client, "home")
+    assert_shows(text, title, *(title for title, _areas in PRIORITIES.values()))
+
+
+def test_fact_each_priority_page(demo, client):
+    sectors = {
+        "technology-industry": ["Technology industries", "ICT", "Electronics", "Metal"],
+        "mining-and-forest-bio-economy": ["Bio economy", "Eco-efficient mining"],
+        "wellbeing-and-health": ["Tourism"],
+    }
+    for slug, (title, focus_areas) in PRIORITIES.items():
+        _html, text = fetch(
+            client,
+            "priorities:priority-detail",
+            region_slug="kainuu",
+            programme_slug="2018-2021",
+            slug=slug,
+        )
+        assert_shows(text, title, "Focus areas", *focus_areas, *sectors[slug])
+
+
+def test_fact_cross_cutting_themes(demo, client):
+    themes = [
+        "Technology applications in product development and manufacturing",
+        "speed up development",
+        "Robotics, automation, data centre activities and data analysis",
+        "New solutions and applications of circular economy",
+        "Decarbonisation, resource efficiency and innovations mitigating climate change",
+    ]
+    _html, text = programme_page(client)
+    assert_shows(text, "Cross-cutting themes", *themes)
+    _html, text = fetch(client, "home")
+    assert_shows(text, "Cross-cutting themes", themes[0], *themes[2:])
+
+
+def test_fact_aim_of_the_strategy(demo, client):
+    _html, text = programme_page(client)
+    assert_shows(
+        text,
+        "Aims",
+        "bring investments, technology, enterprises and know-how to the region",
+        "highly skilled companies and labour",
+        "add value and volume to its exports",
+    )
+
+
+def test_fact_see_also_links(demo, client):
+    html, text = region_page(client)
+    assert_shows(text, "See also", "The Regional Council of Kainuu (Kainuun liitto)")
+    assert f'href="{COUNCIL_URL}"' in html
+    html, text = programme_page(client)
+    assert_shows(text, "Smart Specialisation strategy of Kainuu (PDF)")
+    assert f'href="{COUNCIL_URL}"' in html
+
+
+# --- Finnish and Swedish pages --------------------------------------------------------
+
+
+def test_finnish_region_page(demo, client):
+    _html, text = region_page(client, "fi")
+    assert_shows(
+        text,
+        "Pohjois-Pohjanmaa",
+        "Pohjois-Karjala",
+        "Pohjois-Savo",
+        "Karjalan tasavalta",
+        "luonto, tila ja luonnonvarat",
+        "kestävä yhdyskuntarakenne",
+        "keskellä Suomea",
+        "Kainuun liitto",
+        *MUNICIPALITIES,
+    )
+
+
+def test_finnish_home_and_programme_pages(demo, client):
+    _html, text = fetch(client, "home", "fi")
+    assert_shows(text, "73600", "2018", "Kainuun liitto")
+    _html, text = programme_page(client, "fi")
+    assert_shows(
+        text,
+        "Kainuun älykkään erikoistumisen painopisteet 2018-2021",
+        "Teknologiateollisuuden innovaatiot",
+        "mittaustekniikan sovellukset",
+        "metsä-, elintarvike- ja sinisen biotalouden innovaatiot",
+        "aktiviteettimatkailu",
+        "Robotiikka, automaatio, datakeskustoiminta ja data-analytiikka",
+        "investointeja, teknologiaa, yrityksiä ja osaamista",
+    )
+
+
+def test_finnish_sector_page(demo, client):
+    _html, text = sector_page(client, "eco-efficient-mining", "fi")
+    assert_shows(text, "Ekotehokas kaivostoiminta", "Itä- ja Pohjois-Suomen")
+
+
+def test_swedish_names(demo, client):
+    _html, text = region_page(client, "sv")
+    assert_shows(
+        text,
+        "Kajanaland",
+        "Norra Österbotten",
+        "Norra Karelen",
+        "Norra Savolax",
+        "Karelska republiken",
+        "Kajana",
+        "Kajanalands förbund",
+    )
+    _html, text = fetch(
+        client, "regions:municipality-detail", "sv", region_slug="kainuu", slug="kajaani"
+    )
+    assert_shows(text, "Kajana", "Kajaani")
+    _html, text = fetch(client, "regions:region-detail", "sv", slug="northern-ostrobothnia")
+    assert_shows(text, "Norra Österbotten", "Kajanaland")
+
+
+# --- the content pages -------------------------------------------------------------------
+
+
+def test_footer_links_the_content_pages(demo, client):
+    html, _text = fetch(client, "home")
+    for slug in ("about", "accessibility", "privacy"):
+        assert f'href="{url("pages:page-detail", slug=slug)}"' in html
+
+
+def test_accessibility_statement(demo, client):
+    _html, text = fetch(client, "pages:page-detail", slug="accessibility")
+    assert_shows(
+        text,
+        "Accessibility statement",
+        "Act on the Provision of Digital Services",
+        "WCAG) 2.1",
+        "partially meets",
+        "PDF",
+        "self-assessment",
+        "27 November 2026",
+        "kirjaamo@kainuunliitto.fi",
+        "within 14 days",
+        "Traficom",
+        "www.saavutettavuusvaatimukset.fi",
+        "saavutettavuus@traficom.fi",
+    )
+    _html, text = fetch(client, "pages:page-detail", "fi", slug="accessibility")
+    assert_shows(text, "Saavutettavuusseloste", "27.11.2026", "Liikenne- ja viestintävirasto")
+
+
+def test_privacy_notice(demo, client):
+    _html, text = fetch(client, "pages:page-detail", slug="privacy")
+    assert_shows(
+        text,
+        "Privacy notice",
+        "no cookies",
+        "no analytics",
+        "server",
+        "Regional Council of Kainuu",
+        "kirjaamo@kainuunliitto.fi",
+        "Data Protection Ombudsman",
+    )
+    _html, text = fetch(client, "pages:page-detail", "fi", slug="privacy")
+    assert_shows(text, "Tietosuojaseloste", "tietosuojavaltuutetulle")
+
+
+def test_about_page(demo, client):
+    _html, text = fetch(client, "pages:page-detail", slug="about")
+    assert_shows(text, "About this portal", "Regional Council of Kainuu", "Smart Specialisation")
+    _html, text = fetch(client, "pages:page-detail", "sv", slug="about")
+    assert_shows(text, "Om portalen", "Kajanalands förbund")
