@@ -29,6 +29,8 @@ $(VENV)/installed: $(VENV)/created pyproject.toml requirements.lock
 
 $(VENV)/installed-test: $(VENV)/installed
 	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
+	@# The catalogue test runs makemessages, which needs GNU gettext.
+	@command -v xgettext >/dev/null || scripts/apt-install gettext
 	@touch $@
 
 install: $(VENV)/installed
@@ -50,8 +52,10 @@ test: install-test
 	$(BIN)/pytest
 
 messages: install
-	$(MANAGE) makemessages --locale fi --locale sv --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
-	$(MANAGE) compilemessages --ignore=.venv
+	DEBUG=true $(MANAGE) makemessages --locale fi --locale sv --ignore=.venv --ignore=staticfiles \
+		--ignore=tests --ignore=media --ignore=bench --ignore=scripts --ignore=docs \
+		--ignore=node_modules --no-obsolete
+	DEBUG=true $(MANAGE) compilemessages --ignore=.venv
 
 lint: install-test
 	$(BIN)/ruff check .

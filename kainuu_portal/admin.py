@@ -14,7 +14,7 @@ page of the portal loads anything from another host.
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -127,7 +127,9 @@ class PublishableAdminMixin:
     def _set_status(self, request, queryset, status):
         changed = 0
         now = timezone.now()
-        status_label = str(capfirst(self.model._meta.get_field("status").verbose_name))
+        # Stored untranslated, as Django's own change messages are; shown translated.
+        with translation.override(None):
+            status_label = str(capfirst(self.model._meta.get_field("status").verbose_name))
         for obj in queryset.exclude(status=status):
             obj.status = status
             obj.updated_at = now

@@ -334,7 +334,7 @@ def test_fact_neighbouring_regions(demo, client):
 def test_fact_municipalities_and_population(demo, client):
     _html, text = region_page(client)
     assert_shows(text, *MUNICIPALITIES)
-    assert_shows(text, "The 8 municipalities of Kainuu", "about 73,600")
+    assert_shows(text, "Municipalities (8)", "Municipalities of Kainuu", "about 73,600")
     _html, text = fetch(client, "home")
     assert_shows(text, "about 73,600", "(2018;", "Regional Council of Kainuu", "Municipalities 8")
 
