@@ -21,6 +21,7 @@ env = environ.Env(
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     CACHE_URL=(str, "locmemcache://kainuu-portal"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
+    DOCUMENTS_ROOT=(str, str(BASE_DIR / "documents")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     DEFAULT_FROM_EMAIL=(str, "webmaster@localhost"),
     EMAIL_HOST=(str, ""),
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_prose_editor",
+    "reversion",
+    "reversion_compare",
+    "adminsortable2",
     "kainuu_portal",
     "regions",
     "priorities",
@@ -105,9 +109,9 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = 60 if DATABASES["default"]["ENGINE"].endswith(
-    "postgresql"
-) else 0
+DATABASES["default"]["CONN_MAX_AGE"] = (
+    60 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 0
+)
 
 CACHES = {"default": env.cache("CACHE_URL")}
 
@@ -156,8 +160,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 
+# Uploaded PDF documents live apart from MEDIA_ROOT: no web server serves them
+# directly; a view sends them as downloads (see kainuu_portal/media.py).
+DOCUMENTS_ROOT = env("DOCUMENTS_ROOT")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "kainuu_portal.media.DocumentStorage",
+        "OPTIONS": {"location": DOCUMENTS_ROOT},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,11 +1,19 @@
+import reversion
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kainuu_portal.media import (
+    WithImage,
+    document_storage,
+    document_upload_to,
+    pdf_extension_validator,
+    validate_pdf,
+)
 from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
 from kainuu_portal.richtext import RichTextField
 from regions.models import Region
@@ -13,7 +21,8 @@ from regions.models import Region
 year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
-class Sector(Publishable, Orderable):
+@reversion.register(follow=("region_links",))
+class Sector(WithImage, Publishable, Orderable):
     """A business sector; sectors form a tree (Technology industries > ICT)."""
 
     parent = models.ForeignKey(
@@ -64,6 +73,7 @@ class Sector(Publishable, Orderable):
             ancestor = ancestor.parent
 
 
+@reversion.register()
 class RegionKeySector(Publishable, Orderable):
     """A key sector of a region, with what it means in that region."""
 
@@ -108,7 +118,8 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.filter(region=region).order_by(started, "-start_year")
 
 
-class Programme(Publishable):
+@reversion.register(follow=("priorities", "themes", "links"))
+class Programme(WithImage, Publishable):
     """One Smart Specialisation strategy period of a region, such as 2018-2021."""
 
     region = models.ForeignKey(
@@ -125,9 +136,14 @@ class Programme(Publishable):
     aims = RichTextField(_("aims"))
     source_document = models.FileField(
         _("source document (PDF)"),
-        upload_to="documents/",
+        upload_to=document_upload_to,
+        storage=document_storage,
+        max_length=200,
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[pdf_extension_validator, validate_pdf],
+        help_text=_(
+            "A PDF file of at most 20 MB. Visitors download it; it is never shown as a page."
+        ),
     )
     source_document_title = models.CharField(_("source document title"), max_length=300, blank=True)
 
@@ -166,6 +182,7 @@ class Programme(Publishable):
         return f"{self.start_year}–{self.end_year}"
 
 
+@reversion.register()
 class ProgrammeLink(LinkBase):
     """A related link or document of a programme."""
 
@@ -183,6 +200,7 @@ class ProgrammeLink(LinkBase):
         return self.programme.get_absolute_url()
 
 
+@reversion.register(follow=("focus_areas",))
 class Priority(Publishable, Orderable):
     """A smart-specialisation choice of a programme."""
 
@@ -231,6 +249,7 @@ class Priority(Publishable, Orderable):
         return self.short_title or self.title
 
 
+@reversion.register()
 class FocusArea(Publishable, Orderable):
     """A focus area of a priority, such as “applications of measurement technology”."""
 
@@ -253,6 +272,7 @@ class FocusArea(Publishable, Orderable):
         return self.priority.get_absolute_url()
 
 
+@reversion.register()
 class CrossCuttingTheme(Publishable, Orderable):
     """A theme that runs across all priorities of a programme."""
 

@@ -1,9 +1,11 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kainuu_portal.media import WithImage
 from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
 from kainuu_portal.richtext import RichTextField
 
@@ -14,7 +16,12 @@ class RegionQuerySet(PublishableQuerySet):
         return self.filter(is_home=True)
 
 
-class Region(Publishable):
+# History: a region's version includes what its admin page edits with it, its
+# key sectors (priorities.RegionKeySector, by their related name) among them.
+@reversion.register(
+    follow=("municipalities", "strengths", "population_figures", "links", "key_sectors")
+)
+class Region(WithImage, Publishable):
     class Kind(models.TextChoices):
         FINNISH = "finnish", _("Finnish region")
         FOREIGN = "foreign", _("Foreign region")
@@ -75,6 +82,7 @@ class Region(Publishable):
             self.country = self.country.upper()
 
 
+@reversion.register(follow=("population_figures",))
 class Municipality(Publishable):
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="municipalities", verbose_name=_("region")
@@ -112,6 +120,7 @@ class Municipality(Publishable):
         )
 
 
+@reversion.register()
 class PopulationFigure(Publishable):
     """One figure of a population series, for a region or for a municipality."""
 
@@ -178,6 +187,7 @@ class PopulationFigure(Publishable):
             )
 
 
+@reversion.register()
 class Strength(Publishable, Orderable):
     """A strength of a region's profile, such as “infrastructure”."""
 
@@ -200,6 +210,7 @@ class Strength(Publishable, Orderable):
         return self.region.get_absolute_url()
 
 
+@reversion.register()
 class RegionLink(LinkBase):
     """A “see also” link of a region."""
 
