@@ -69,6 +69,10 @@ def admin_url(model_label, view, *args):
     return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
 
 
+def admin_url_for(obj, view, *args):
+    return admin_url(obj._meta.label_lower, view, *args)
+
+
 def management_form(prefix, total=0, initial=0):
     return {
         f"{prefix}-TOTAL_FORMS": str(total),
@@ -76,19 +80,6 @@ def management_form(prefix, total=0, initial=0):
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
     }
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="not-used-in-tests", is_staff=True)
-    user.groups.add(roles.sync_editors_group(global_apps))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 # --- The Editors group --------------------------------------------------------
