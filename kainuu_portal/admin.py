@@ -141,7 +141,9 @@ CONCURRENCY_FIELD = "concurrency_token"
 
 def _fingerprint(value):
     """A short, stable digest of a form's initial value (model instances by primary key)."""
-    if isinstance(value, Model):
+    if value is None:
+        value = ""  # a blank translation is None until a form saves it as ""
+    elif isinstance(value, Model):
         value = value.pk
     elif isinstance(value, list | tuple | set) or hasattr(value, "values_list"):
         value = sorted(str(item.pk if isinstance(item, Model) else item) for item in value)
@@ -361,11 +363,19 @@ class PublishableAdmin(
 ):
     """
     The base ModelAdmin of every content model: history with compare, revert
-    and recover (the models are registered with django-reversion next to
-    their definitions), sortable inlines, translated fields.
+    and recover, sortable inlines, translated fields.
+
+    Each content model and the models of its inlines are registered with
+    django-reversion when their admin is made, after modeltranslation has
+    added the language fields, so that a version holds every language. A
+    version also holds the children named in the model's ``history_follow``.
     """
 
     history_latest_first = True
+
+    def reversion_register(self, model, **options):
+        options["follow"] = tuple(getattr(model, "history_follow", ()))
+        super().reversion_register(model, **options)
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)

@@ -152,6 +152,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "en": ("fi", "sv"),
 }
 
+# django-reversion-compare: a reference to another object (a priority's
+# programme) counts as changed when it points to another object, not whenever
+# anything else in the version changed.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
+
 # --- Static and media files ---------------------------------------------------
 
 STATIC_URL = "static/"

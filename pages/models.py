@@ -1,4 +1,3 @@
-import reversion
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,6 @@ class PageQuerySet(PublishableQuerySet):
         return self.live().filter(show_in_footer=True)
 
 
-@reversion.register()
 class Page(Publishable, Orderable):
     """A free content page: about, accessibility statement, privacy notice."""
 

@@ -1,4 +1,3 @@
-import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,7 +20,6 @@ from regions.models import Region
 year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
-@reversion.register(follow=("region_links",))
 class Sector(WithImage, Publishable, Orderable):
     """A business sector; sectors form a tree (Technology industries > ICT)."""
 
@@ -45,6 +43,7 @@ class Sector(WithImage, Publishable, Orderable):
     )
 
     live_parents = ("parent",)
+    history_follow = ("region_links",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("sector")
@@ -73,7 +72,6 @@ class Sector(WithImage, Publishable, Orderable):
             ancestor = ancestor.parent
 
 
-@reversion.register()
 class RegionKeySector(Publishable, Orderable):
     """A key sector of a region, with what it means in that region."""
 
@@ -118,7 +116,6 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.filter(region=region).order_by(started, "-start_year")
 
 
-@reversion.register(follow=("priorities", "themes", "links"))
 class Programme(WithImage, Publishable):
     """One Smart Specialisation strategy period of a region, such as 2018-2021."""
 
@@ -148,6 +145,7 @@ class Programme(WithImage, Publishable):
     source_document_title = models.CharField(_("source document title"), max_length=300, blank=True)
 
     live_parents = ("region",)
+    history_follow = ("priorities", "themes", "links")
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -182,7 +180,6 @@ class Programme(WithImage, Publishable):
         return f"{self.start_year}–{self.end_year}"
 
 
-@reversion.register()
 class ProgrammeLink(LinkBase):
     """A related link or document of a programme."""
 
@@ -200,7 +197,6 @@ class ProgrammeLink(LinkBase):
         return self.programme.get_absolute_url()
 
 
-@reversion.register(follow=("focus_areas",))
 class Priority(Publishable, Orderable):
     """A smart-specialisation choice of a programme."""
 
@@ -219,6 +215,7 @@ class Priority(Publishable, Orderable):
     )
 
     live_parents = ("programme", "programme__region")
+    history_follow = ("focus_areas",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("priority")
@@ -249,7 +246,6 @@ class Priority(Publishable, Orderable):
         return self.short_title or self.title
 
 
-@reversion.register()
 class FocusArea(Publishable, Orderable):
     """A focus area of a priority, such as “applications of measurement technology”."""
 
@@ -272,7 +268,6 @@ class FocusArea(Publishable, Orderable):
         return self.priority.get_absolute_url()
 
 
-@reversion.register()
 class CrossCuttingTheme(Publishable, Orderable):
     """A theme that runs across all priorities of a programme."""
 

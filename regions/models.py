@@ -1,4 +1,3 @@
-import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -16,11 +15,6 @@ class RegionQuerySet(PublishableQuerySet):
         return self.filter(is_home=True)
 
 
-# History: a region's version includes what its admin page edits with it, its
-# key sectors (priorities.RegionKeySector, by their related name) among them.
-@reversion.register(
-    follow=("municipalities", "strengths", "population_figures", "links", "key_sectors")
-)
 class Region(WithImage, Publishable):
     class Kind(models.TextChoices):
         FINNISH = "finnish", _("Finnish region")
@@ -56,6 +50,8 @@ class Region(WithImage, Publishable):
     neighbours = models.ManyToManyField("self", verbose_name=_("neighbours"), blank=True)
 
     objects = RegionQuerySet.as_manager()
+    # key_sectors: priorities.RegionKeySector, edited in the region's admin page.
+    history_follow = ("municipalities", "strengths", "population_figures", "links", "key_sectors")
 
     class Meta:
         ordering = ["-is_home", "name"]
@@ -82,7 +78,6 @@ class Region(WithImage, Publishable):
             self.country = self.country.upper()
 
 
-@reversion.register(follow=("population_figures",))
 class Municipality(Publishable):
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="municipalities", verbose_name=_("region")
@@ -99,6 +94,7 @@ class Municipality(Publishable):
     website = models.URLField(_("website"), blank=True)
 
     live_parents = ("region",)
+    history_follow = ("population_figures",)
 
     class Meta:
         ordering = ["name"]
@@ -120,7 +116,6 @@ class Municipality(Publishable):
         )
 
 
-@reversion.register()
 class PopulationFigure(Publishable):
     """One figure of a population series, for a region or for a municipality."""
 
@@ -187,7 +182,6 @@ class PopulationFigure(Publishable):
             )
 
 
-@reversion.register()
 class Strength(Publishable, Orderable):
     """A strength of a region's profile, such as “infrastructure”."""
 
@@ -210,7 +204,6 @@ class Strength(Publishable, Orderable):
         return self.region.get_absolute_url()
 
 
-@reversion.register()
 class RegionLink(LinkBase):
     """A “see also” link of a region."""
 
