@@ -16,6 +16,7 @@ content security policy, so a document can never run as a page of the site.
 """
 
 import io
+import math
 import uuid
 import warnings
 from pathlib import PurePosixPath
@@ -27,8 +28,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
@@ -48,6 +49,11 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 # --- Images -------------------------------------------------------------------
 
 
+def _megabytes(size):
+    """A file size in megabytes for a message, rounded up: 5 MB and a byte is “5.1 MB”."""
+    return f"{number_format(math.ceil(size / 1024 / 1024 * 10) / 10, 1)} MB"
+
+
 def check_image(file):
     """
     Raise ValidationError unless ``file`` is a JPEG, PNG or WebP image of at
@@ -55,9 +61,12 @@ def check_image(file):
     """
     if file.size > MAX_IMAGE_BYTES:
         raise ValidationError(
-            _("The image is %(size)s; the largest allowed is %(limit)s."),
+            _(
+                "The image is %(size)s; the largest allowed is %(limit)s. Save it smaller "
+                "(a width of 2000 pixels is plenty) and upload it again."
+            ),
             code="image_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(MAX_IMAGE_BYTES)},
+            params={"size": _megabytes(file.size), "limit": _megabytes(MAX_IMAGE_BYTES)},
         )
     not_an_image = ValidationError(
         _("This file is not a JPEG, PNG or WebP image. Upload a photo or picture in one of them."),
@@ -268,10 +277,7 @@ def check_pdf(file):
         raise ValidationError(
             _("The document is %(size)s; the largest allowed is %(limit)s."),
             code="document_too_large",
-            params={
-                "size": filesizeformat(file.size),
-                "limit": filesizeformat(MAX_DOCUMENT_BYTES),
-            },
+            params={"size": _megabytes(file.size), "limit": _megabytes(MAX_DOCUMENT_BYTES)},
         )
     not_a_pdf = ValidationError(
         _("This file is not a PDF document. Only PDF files can be uploaded here."),
