@@ -42,7 +42,7 @@ def pdf_file(name="strategy.pdf", pages=2):
 
 def upload(client, obj, field, file, **fields):
     url, data = change_form(client, obj)
-    data = {name: values for name, values in data.items()} | fields
+    data = data | fields
     data[field] = file
     return client.post(url, data)
 
