@@ -84,7 +84,7 @@ def test_each_role_opens_only_what_it_may(objects, role, viewer_client, editor_c
         want = (
             LOGIN
             if role == "anonymous"
-            else dict(zip(["viewer", "editor", "superuser"], expected))[role]
+            else dict(zip(["viewer", "editor", "superuser"], expected, strict=True))[role]
         )
         response = client.get(url)
         assert response.status_code == want, (role, name, url, response.status_code)
