@@ -422,12 +422,15 @@ class SortableAdminMixin(sortable.SortableAdminMixin):
 # django-admin-sortable2 ships inline templates up to Django 6.0; they match
 # Django 6.1's own inline templates apart from the drag handles.
 class SortableTabularInline(SortableInlineAdminMixin, PublishableTabularInline):
-    """A tabular inline whose rows are put in order by dragging."""
+    """A tabular inline whose rows are put in order by dragging (``order`` becomes hidden)."""
 
     template = "adminsortable2/edit_inline/tabular-django-6.0.html"
 
 
 class SortableStackedInline(SortableInlineAdminMixin, PublishableStackedInline):
-    """A stacked inline whose rows are put in order by dragging."""
+    """
+    A stacked inline whose rows are put in order by dragging. Leave ``order``
+    out of ``fields``: the mixin adds it once, as a hidden input.
+    """
 
     template = "adminsortable2/edit_inline/stacked-django-6.0.html"

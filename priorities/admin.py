@@ -29,7 +29,7 @@ class KeySectorOfRegionInline(SortableStackedInline):
     """The key sectors of a region, edited in the region."""
 
     model = RegionKeySector
-    fields = ["sector", *localized("description"), ("order", "status")]
+    fields = ["sector", *localized("description"), "status"]
     autocomplete_fields = ["sector"]
     verbose_name = _("key sector")
     verbose_name_plural = _("key sectors")
@@ -55,17 +55,17 @@ class PriorityInline(SortableTabularInline):
 
 class CrossCuttingThemeInline(SortableStackedInline):
     model = CrossCuttingTheme
-    fields = [*side_by_side("title"), *localized("description"), ("order", "status")]
+    fields = [*side_by_side("title"), *localized("description"), "status"]
 
 
 class ProgrammeLinkInline(SortableStackedInline):
     model = ProgrammeLink
-    fields = [*side_by_side("title", "url"), ("order", "status")]
+    fields = [*side_by_side("title", "url"), "status"]
 
 
 class FocusAreaInline(SortableStackedInline):
     model = FocusArea
-    fields = [*side_by_side("title", "description"), ("order", "status")]
+    fields = [*side_by_side("title", "description"), "status"]
 
 
 # The region admin gets its key sectors here, so that regions never imports priorities.

@@ -35,12 +35,12 @@ class PopulationFigureInline(PublishableTabularInline):
 
 class StrengthInline(SortableStackedInline):
     model = Strength
-    fields = [*side_by_side("title", "description"), ("order", "status")]
+    fields = [*side_by_side("title", "description"), "status"]
 
 
 class RegionLinkInline(SortableStackedInline):
     model = RegionLink
-    fields = [*side_by_side("title", "url"), ("order", "status")]
+    fields = [*side_by_side("title", "url"), "status"]
 
 
 @admin.register(Region)

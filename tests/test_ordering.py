@@ -68,12 +68,28 @@ def test_dragging_priorities_in_the_change_list_orders_the_programme_page(editor
 )
 def test_ordered_inlines_can_be_dragged(editor_client, model_label, inline_prefix, make_parent):
     parent = make_parent()
+    child = {
+        "priorities": factories.make_priority,
+        "themes": factories.make_theme,
+        "focus_areas": factories.make_focus_area,
+        "strengths": factories.make_strength,
+    }
+    if inline_prefix in child:
+        parent_field = {"priorities": "programme", "themes": "programme"}.get(
+            inline_prefix, parent._meta.model_name
+        )
+        child[inline_prefix](**{parent_field: parent})
+    else:
+        factories.make_key_sector(region=parent)
 
     response = editor_client.get(admin_url(model_label, "change", parent.pk))
 
     formsets = {f.formset.prefix: f for f in response.context["inline_admin_formsets"]}
     assert "sortable" in formsets[inline_prefix].classes.split()
     assert formsets[inline_prefix].formset.form.base_fields["order"].widget.is_hidden
+    content = response.content.decode()
+    for form in formsets[inline_prefix].formset.forms:
+        assert content.count(f'name="{form.prefix}-order"') == 1
 
 
 @pytest.mark.parametrize(
