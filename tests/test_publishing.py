@@ -13,7 +13,7 @@ from kainuu_portal.publishing import Status
 from priorities.models import Programme
 from tests import factories
 from tests.html import form_values
-from tests.test_admin import admin_url, programme_post_data
+from tests.test_admin import admin_url, programme_post_data, region_post_data
 
 
 def change_form(client, obj):
@@ -175,3 +175,47 @@ def test_an_old_publish_at_does_not_block_editing_an_unpublished_item(editor_cli
 
     assert editor_client.post(url, data).status_code == 302
     assert type(page).objects.get(pk=page.pk).title_en == "Changed title"
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        (
+            {"start_year": "2027", "end_year": "2022"},
+            "The end year cannot be before the start year.",
+        ),
+        ({"slug": "taken"}, "This region already has a programme with this slug."),
+    ],
+    ids=["end-before-start", "duplicate-slug"],
+)
+def test_bad_programme_input_is_a_clear_error_and_nothing_typed_is_lost(
+    editor_client, fields, error
+):
+    region = factories.make_region()
+    factories.make_programme(region=region, slug="taken")
+    data = programme_post_data(
+        region,
+        title_sv="Smart specialisering i Kajanaland",
+        aims_en="<p>Typed aims</p>",
+        **fields,
+    )
+
+    response = editor_client.post(admin_url("priorities.programme", "add"), data)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert error in content
+    for typed in ("Kainuun älykäs erikoistuminen 2022–2027", "Smart specialisering i Kajanaland"):
+        assert typed in content
+    assert "Typed aims" in content
+    assert Programme.objects.filter(region=region).count() == 1
+
+
+def test_a_duplicate_region_slug_is_a_clear_error(editor_client):
+    factories.make_region(slug="kainuu")
+
+    response = editor_client.post(admin_url("regions.region", "add"), region_post_data())
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.has_error("slug", code="unique")
+    assert "Kajanaland" in response.content.decode()

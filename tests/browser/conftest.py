@@ -1,7 +1,8 @@
 """
 Browser tests: Playwright drives Debian's Chromium (/usr/bin/chromium); it never
 downloads a browser. Tests marked ``browser`` are skipped where that Chromium
-is missing (``.ci/run`` installs it). Use pytest-django's ``live_server``.
+is missing, except under CI (``.ci/run`` installs it). Use pytest-django's
+``live_server``.
 """
 
 import os
@@ -27,6 +28,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def pytest_collection_modifyitems(items):
     if CHROMIUM.exists():
         return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        raise pytest.UsageError(
+            f"CI runs the browser tests, but there is no Chromium at {CHROMIUM}"
+        )
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     for item in items:
         if "browser" in item.keywords:

@@ -1,6 +1,5 @@
 """An editor's whole day in the admin, in a real browser."""
 
-
 import pytest
 from django.apps import apps as global_apps
 from django.contrib.auth.models import User
