@@ -7,12 +7,13 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo-data superuser messages lint format \
+.PHONY: run test test-browser install install-test migrate demo-data superuser messages lint format \
 	migrations-check check ci clean help
 
 help:
 	@echo "make run    set up (venv, install, migrate, demo content) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install the test dependencies and run the whole suite"
+	@echo "make test-browser   only the browser tests (Playwright with /usr/bin/chromium)"
 	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, ci, clean"
 
 # A Python 3.12 or newer: on PATH, or one installed by pyenv.
@@ -50,6 +51,9 @@ run: migrate
 
 test: install-test
 	$(BIN)/pytest
+
+test-browser: install-test
+	$(BIN)/pytest -m browser
 
 messages: install
 	DEBUG=true $(MANAGE) makemessages --locale fi --locale sv --ignore=.venv --ignore=staticfiles \

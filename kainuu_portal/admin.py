@@ -4,18 +4,33 @@ Shared pieces of the content admins of every app.
 Every content model is ``Publishable`` and has translated fields, so each
 ModelAdmin builds on ``PublishableAdmin``: a modeltranslation admin with the
 status, a computed "live now" column, publish and unpublish actions, read-only
-timestamps and fieldsets that put content first and metadata last.
+timestamps and fieldsets that put content first and metadata last. It keeps
+the history of every object with django-reversion (compare two versions with
+django-reversion-compare, revert, recover deleted objects), lets editors drag
+ordered inlines into order (django-admin-sortable2) and warns instead of
+overwriting when someone else saved the object after the form was opened
+(``PublishableForm``).
 
 Translated fields are grouped per language in plain fieldsets. The tabbed
 modeltranslation admins are not used: they load jQuery UI from a CDN, and no
 page of the portal loads anything from another host.
 """
 
+import hashlib
+import json
+
+from adminsortable2 import admin as sortable
+from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from django import forms
 from django.conf import settings
-from django.contrib import admin
-from django.db.models import Exists, OuterRef
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, Model, OuterRef
 from django.utils import timezone, translation
-from django.utils.text import capfirst
+from django.utils.formats import localize
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation import settings as mt_settings
@@ -24,15 +39,23 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+from reversion.models import Version
+from reversion_compare.admin import CompareVersionAdmin
 
+from kainuu_portal.media import alt_text_fields
 from kainuu_portal.publishing import Status
 
 __all__ = [
     "PublishableAdmin",
     "PublishableAdminMixin",
+    "PublishableForm",
     "PublishableStackedInline",
     "PublishableTabularInline",
+    "SortableAdminMixin",
+    "SortableStackedInline",
+    "SortableTabularInline",
     "language_fieldsets",
     "localized",
     "publishable_fieldsets",
@@ -67,12 +90,12 @@ def language_fieldsets(*fields):
     return fieldsets
 
 
-def publishable_fieldsets(main=(), translated=(), details=()):
+def publishable_fieldsets(main=(), translated=(), details=(), image=False):
     """
     The fieldsets of a publishable model, content first and metadata last:
     ``main`` (what the object belongs to and its address), the ``translated``
-    content per language, other ``details``, then publishing and the read-only
-    record.
+    content per language, other ``details``, the ``image`` with its alt text
+    (for models with ``WithImage``), then publishing and the read-only record.
     """
     fieldsets = []
     if main:
@@ -81,14 +104,28 @@ def publishable_fieldsets(main=(), translated=(), details=()):
         fieldsets.extend(language_fieldsets(*translated))
     if details:
         fieldsets.append((_("Details"), {"fields": list(details)}))
+    if image:
+        fieldsets.append(
+            (
+                _("Image"),
+                {
+                    "fields": ["image", tuple(alt_text_fields())],
+                    "description": _(
+                        "Optional. Describe the image in every language before you publish it."
+                    ),
+                },
+            )
+        )
     fieldsets.append(
         (
             _("Publishing"),
             {
-                "fields": ["status", "publish_at"],
+                "fields": ["status", "publish_at", CONCURRENCY_FIELD],
                 "description": _(
                     "Visitors see only published content whose publishing time has come, "
-                    "and only when everything it belongs to is visible too."
+                    "and only when everything it belongs to is visible too. To schedule, "
+                    "choose “Published” and a time in the future: the item goes public by "
+                    "itself at that time. A draft stays hidden whatever the time."
                 ),
             },
         )
@@ -97,6 +134,145 @@ def publishable_fieldsets(main=(), translated=(), details=()):
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]})
     )
     return fieldsets
+
+
+CONCURRENCY_FIELD = "concurrency_token"
+
+
+def _fingerprint(value):
+    """A short, stable digest of a form's initial value (model instances by primary key)."""
+    if value is None:
+        value = ""  # a blank translation is None until a form saves it as ""
+    elif isinstance(value, Model):
+        value = value.pk
+    elif isinstance(value, list | tuple | set) or hasattr(value, "values_list"):
+        value = sorted(str(item.pk if isinstance(item, Model) else item) for item in value)
+    return hashlib.sha256(str(value).encode()).hexdigest()[:12]
+
+
+class PublishableForm(forms.ModelForm):
+    """
+    The change form of a publishable object.
+
+    Two editors, one record: the form carries a hidden token with the object's
+    ``updated_at`` and a digest of every field as it was when the form was
+    opened. If someone else saved the object in between, saving does not
+    overwrite: the form comes back with what the editor typed, a message that
+    names who saved and the fields they changed (with their saved values),
+    and a fresh token, so that saving again keeps the editor's version.
+
+    It also refuses a publish-at time in the past on a draft, which would
+    otherwise suggest that the draft goes public at that time.
+    """
+
+    concurrency_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial[CONCURRENCY_FIELD] = self.current_token()
+        self.changed_by_others = []
+
+    def current_token(self):
+        if self.instance.pk is None:
+            return ""
+        digests = {
+            name: _fingerprint(self.initial.get(name))
+            for name in self.fields
+            if name != CONCURRENCY_FIELD
+        }
+        return json.dumps(
+            {"updated_at": self.instance.updated_at.isoformat(), "fields": digests},
+            separators=(",", ":"),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_publish_at(cleaned_data)
+        self._check_concurrent_change(cleaned_data)
+        return cleaned_data
+
+    def _check_publish_at(self, cleaned_data):
+        publish_at = cleaned_data.get("publish_at")
+        if (
+            cleaned_data.get("status") == Status.DRAFT
+            and publish_at is not None
+            and publish_at <= timezone.now()
+            and ({"publish_at", "status"} & set(self.changed_data))
+        ):
+            self.add_error(
+                "publish_at",
+                ValidationError(
+                    _(
+                        "This time has already passed and the status is “Draft”. A draft is "
+                        "never shown to visitors, whatever the time, so nothing would be "
+                        "published. To show the item now, choose “Published”; to schedule it, "
+                        "choose “Published” and a time in the future; to keep working on a "
+                        "draft, empty this field."
+                    ),
+                    code="past_publish_at_on_draft",
+                ),
+            )
+
+    def _check_concurrent_change(self, cleaned_data):
+        token = cleaned_data.get(CONCURRENCY_FIELD)
+        if self.instance.pk is None or not token:
+            return
+        try:
+            seen = json.loads(token)
+            seen_updated_at = seen["updated_at"]
+            seen_fields = dict(seen["fields"])
+        except (ValueError, KeyError, TypeError):
+            return
+        if seen_updated_at == self.instance.updated_at.isoformat():
+            return
+        current = json.loads(self.current_token())["fields"]
+        self.changed_by_others = [
+            name for name, digest in current.items() if seen_fields.get(name) != digest
+        ]
+        # A fresh token: saving the form again keeps this editor's version.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(CONCURRENCY_FIELD)] = self.current_token()
+
+        latest = (
+            Version.objects.get_for_object(self.instance).select_related("revision__user").first()
+        )
+        who = latest.revision.user if latest and latest.revision.user else None
+        params = {
+            "who": (who.get_full_name() or who.get_username()) if who else _("someone else"),
+            "when": localize(timezone.localtime(self.instance.updated_at)),
+        }
+        if self.changed_by_others:
+            names = ", ".join(
+                str(self.fields[name].label or name) for name in self.changed_by_others
+            )
+            message = _(
+                "%(who)s saved this item at %(when)s, after you opened it, and changed: "
+                "%(fields)s. Nothing was saved yet and nothing you typed is lost. Check the "
+                "fields marked below, then save again to keep your version of the item."
+            )
+            params["fields"] = names
+            for name in self.changed_by_others:
+                self.add_error(name, self._changed_field_error(name))
+        else:
+            message = _(
+                "%(who)s saved this item at %(when)s, after you opened it (their changes are "
+                "in its related items). Nothing was saved yet and nothing you typed is lost. "
+                "Check the item, then save again to keep your version."
+            )
+        raise ValidationError(message, code="concurrent_change", params=params)
+
+    def _changed_field_error(self, name):
+        value = self.initial.get(name)
+        if isinstance(value, list | tuple):
+            shown = ", ".join(str(item) for item in value)
+        else:
+            shown = strip_tags(str(value if value is not None else ""))
+        shown = Truncator(shown).chars(200) or _("(empty)")
+        return ValidationError(
+            _("Changed by someone else meanwhile. Saved value now: “%(value)s”"),
+            code="concurrent_change",
+            params={"value": shown},
+        )
 
 
 class PublishableAdminMixin:
@@ -108,6 +284,7 @@ class PublishableAdminMixin:
     and unpublish actions and read-only timestamps.
     """
 
+    form = PublishableForm
     list_filter = ["status"]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
@@ -125,31 +302,53 @@ class PublishableAdminMixin:
         return self.model._default_manager.live().filter(pk=obj.pk).exists()
 
     def _set_status(self, request, queryset, status):
+        """
+        Give the objects ``status``; return how many changed and the objects
+        left as they were because they are not ready for it (such as an
+        image without alt text). The admin's changelist view records the
+        changes in one history revision.
+        """
         changed = 0
+        refused = []
         now = timezone.now()
         # Stored untranslated, as Django's own change messages are; shown translated.
         with translation.override(None):
             status_label = str(capfirst(self.model._meta.get_field("status").verbose_name))
         for obj in queryset.exclude(status=status):
             obj.status = status
+            try:
+                obj.clean()
+            except ValidationError:
+                refused.append(obj)
+                continue
             obj.updated_at = now
             obj.save(update_fields=["status", "updated_at"])
             self.log_change(request, obj, [{"changed": {"fields": [status_label]}}])
             changed += 1
-        return changed
+        return changed, refused
 
     @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish(self, request, queryset):
-        changed = self._set_status(request, queryset, Status.PUBLISHED)
+        changed, refused = self._set_status(request, queryset, Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%(count)d item was published.", "%(count)d items were published.", changed)
             % {"count": changed},
         )
+        if refused:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because something is missing (open each to see what, "
+                    "such as an image's alt text): %(items)s"
+                )
+                % {"items": ", ".join(str(obj) for obj in refused)},
+                level=messages.WARNING,
+            )
 
     @admin.action(description=_("Return the selected items to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
-        changed = self._set_status(request, queryset, Status.DRAFT)
+        changed, _refused = self._set_status(request, queryset, Status.DRAFT)
         self.message_user(
             request,
             ngettext(
@@ -161,8 +360,38 @@ class PublishableAdminMixin:
         )
 
 
-class PublishableAdmin(PublishableAdminMixin, TranslationAdmin):
-    """The base ModelAdmin of every content model."""
+class PublishableAdmin(
+    PublishableAdminMixin, SortableAdminBase, CompareVersionAdmin, TranslationAdmin
+):
+    """
+    The base ModelAdmin of every content model: history with compare, revert
+    and recover, sortable inlines, translated fields.
+
+    Each content model and the models of its inlines are registered with
+    django-reversion when their admin is made, after modeltranslation has
+    added the language fields, so that a version holds every language. A
+    version also holds the children named in the model's ``history_follow``.
+    """
+
+    history_latest_first = True
+
+    def reversion_register(self, model, **options):
+        options["follow"] = tuple(getattr(model, "history_follow", ()))
+        super().reversion_register(model, **options)
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # The untranslated field only mirrors one language; compare the language versions.
+        try:
+            translated = translator.get_options_for_model(model).all_fields
+        except NotRegistered:
+            translated = {}
+        self.compare_exclude = [*translated, "updated_at", "image_renditions"]
+
+    def compare_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
 
 
 class PublishableInlineMixin:
@@ -178,3 +407,32 @@ class PublishableTabularInline(PublishableInlineMixin, TranslationTabularInline)
 
 class PublishableStackedInline(PublishableInlineMixin, TranslationStackedInline):
     pass
+
+
+class SortableAdminMixin(sortable.SortableAdminMixin):
+    """
+    Rows of the change list are put in order by dragging. (django-admin-sortable2's
+    mixin with the ``get_actions`` signature of Django 6.1.)
+    """
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        if action_location == ActionLocation.CHANGE_LIST:
+            return super().get_actions(request)
+        return super(sortable.SortableAdminMixin, self).get_actions(request, action_location)
+
+
+# django-admin-sortable2 ships inline templates up to Django 6.0; they match
+# Django 6.1's own inline templates apart from the drag handles.
+class SortableTabularInline(SortableInlineAdminMixin, PublishableTabularInline):
+    """A tabular inline whose rows are put in order by dragging (``order`` becomes hidden)."""
+
+    template = "adminsortable2/edit_inline/tabular-django-6.0.html"
+
+
+class SortableStackedInline(SortableInlineAdminMixin, PublishableStackedInline):
+    """
+    A stacked inline whose rows are put in order by dragging. Leave ``order``
+    out of ``fields``: the mixin adds it once, as a hidden input.
+    """
+
+    template = "adminsortable2/edit_inline/stacked-django-6.0.html"

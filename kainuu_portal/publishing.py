@@ -83,6 +83,11 @@ class Publishable(models.Model):
     # Lookups to parents whose state this model inherits, e.g. ("region",).
     live_parents = ()
 
+    # Related names of the children a version in the history holds with the
+    # object (those its admin page edits with it), e.g. ("focus_areas",):
+    # reverting the object reverts them, recovering it recovers them.
+    history_follow = ()
+
     class Meta:
         abstract = True
 

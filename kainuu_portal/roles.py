@@ -1,12 +1,16 @@
 """
-The editor role: one group holding exactly what editors need.
+The roles: one group each, holding exactly what the role needs.
 
-Editors add, change, delete and view every content model of the content apps,
-and nothing else (no users, groups or permissions). ``sync_editors_group`` takes
-an app registry, so a data migration can call it again whenever a content
-model is added or removed: a new migration in kainuu_portal with
+- Editors add, change, delete and view every content model of the content
+  apps (and so publish, unpublish, revert and recover), and nothing else.
+- Viewers only view the content models, their drafts and their history.
+- Only superusers manage users, groups and permissions: no group gets those.
 
-    migrations.RunPython(roles.sync_editors_group, migrations.RunPython.noop)
+``sync_groups`` takes an app registry, so a data migration can call it again
+whenever a content model is added or removed: a new migration in
+kainuu_portal with
+
+    migrations.RunPython(roles.sync_groups, migrations.RunPython.noop)
 
 depending on the latest migration of each content app.
 """
@@ -15,8 +19,10 @@ from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 
 EDITORS_GROUP = "Editors"
+VIEWERS_GROUP = "Viewers"
 CONTENT_APPS = ("regions", "priorities", "pages")
 ACTIONS = ("add", "change", "delete", "view")
+GROUP_ACTIONS = {EDITORS_GROUP: ACTIONS, VIEWERS_GROUP: ("view",)}
 
 
 def content_models(apps):
@@ -25,11 +31,21 @@ def content_models(apps):
 
 
 def sync_editors_group(apps, schema_editor=None):
-    """
-    Create the Editors group if it is missing and give it exactly the add,
-    change, delete and view permissions of every content model.
+    """The Editors group, created or brought up to date (see ``sync_group``)."""
+    return sync_group(apps, schema_editor, EDITORS_GROUP)
 
-    Usable directly as the ``code`` of a ``RunPython`` operation; ``apps`` may
+
+def sync_groups(apps, schema_editor=None):
+    """Every role's group, created or brought up to date; a dict by group name."""
+    return {name: sync_group(apps, schema_editor, name) for name in GROUP_ACTIONS}
+
+
+def sync_group(apps, schema_editor, name):
+    """
+    Create the group ``name`` if it is missing and give it exactly its role's
+    permissions (``GROUP_ACTIONS``) on every content model.
+
+    Usable in a ``RunPython`` operation through ``sync_groups``; ``apps`` may
     also be the global registry (``django.apps.apps``).
     """
     using = schema_editor.connection.alias if schema_editor else DEFAULT_DB_ALIAS
@@ -55,7 +71,7 @@ def sync_editors_group(apps, schema_editor=None):
         content_type = ContentType.objects.db_manager(using).get_for_model(
             model, for_concrete_model=False
         )
-        codenames = [f"{action}_{model._meta.model_name}" for action in ACTIONS]
+        codenames = [f"{action}_{model._meta.model_name}" for action in GROUP_ACTIONS[name]]
         found = list(
             Permission.objects.using(using).filter(
                 content_type=content_type, codename__in=codenames
@@ -66,6 +82,6 @@ def sync_editors_group(apps, schema_editor=None):
             raise RuntimeError(f"Permissions missing for {model._meta.label}: {sorted(missing)}")
         permissions.extend(found)
 
-    group, _created = Group.objects.using(using).get_or_create(name=EDITORS_GROUP)
+    group, _created = Group.objects.using(using).get_or_create(name=name)
     group.permissions.set(permissions)
     return group

@@ -21,6 +21,7 @@ env = environ.Env(
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     CACHE_URL=(str, "locmemcache://kainuu-portal"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
+    DOCUMENTS_ROOT=(str, str(BASE_DIR / "documents")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     DEFAULT_FROM_EMAIL=(str, "webmaster@localhost"),
     EMAIL_HOST=(str, ""),
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_prose_editor",
+    "reversion",
+    "reversion_compare",
+    "adminsortable2",
     "kainuu_portal",
     "regions",
     "priorities",
@@ -148,6 +152,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "en": ("fi", "sv"),
 }
 
+# django-reversion-compare: a reference to another object (a priority's
+# programme) counts as changed when it points to another object, not whenever
+# anything else in the version changed.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
+
 # --- Static and media files ---------------------------------------------------
 
 STATIC_URL = "static/"
@@ -156,8 +165,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 
+# Uploaded PDF documents live apart from MEDIA_ROOT: no web server serves them
+# directly; a view sends them as downloads (see kainuu_portal/media.py).
+DOCUMENTS_ROOT = env("DOCUMENTS_ROOT")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "kainuu_portal.media.DocumentStorage",
+        "OPTIONS": {"location": DOCUMENTS_ROOT},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings with a fast hasher and plain static storage."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-key-long-enough-for-the-deploy-checks-0123456789")
 
@@ -15,3 +16,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Serve static files from the source folders, as under runserver; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Uploads of the test run go to a temporary folder (tests/conftest.py removes it).
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kainuu-test-media-")
+DOCUMENTS_ROOT = os.path.join(MEDIA_ROOT, "documents-outside-media")
+STORAGES["documents"] = {  # noqa: F405
+    "BACKEND": "kainuu_portal.media.DocumentStorage",
+    "OPTIONS": {"location": DOCUMENTS_ROOT},
+}

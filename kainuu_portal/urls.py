@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from priorities.views import programme_document
+
 from . import views
 from .sitemaps import sitemaps
 
@@ -14,6 +16,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("documents/<path:name>", programme_document, name="document"),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from kainuu_portal.admin import (
     PublishableAdmin,
     PublishableStackedInline,
-    PublishableTabularInline,
+    SortableAdminMixin,
+    SortableStackedInline,
+    SortableTabularInline,
     localized,
     publishable_fieldsets,
     side_by_side,
@@ -23,11 +25,11 @@ from .models import (
 )
 
 
-class KeySectorOfRegionInline(PublishableStackedInline):
+class KeySectorOfRegionInline(SortableStackedInline):
     """The key sectors of a region, edited in the region."""
 
     model = RegionKeySector
-    fields = ["sector", *localized("description"), ("order", "status")]
+    fields = ["sector", *localized("description"), "status"]
     autocomplete_fields = ["sector"]
     verbose_name = _("key sector")
     verbose_name_plural = _("key sectors")
@@ -43,7 +45,7 @@ class RegionsOfSectorInline(PublishableStackedInline):
     verbose_name_plural = _("regions with this key sector")
 
 
-class PriorityInline(PublishableTabularInline):
+class PriorityInline(SortableTabularInline):
     """A compact list of a programme's priorities; each is edited on its own page."""
 
     model = Priority
@@ -51,19 +53,19 @@ class PriorityInline(PublishableTabularInline):
     prepopulated_fields = {"slug": ("title_fi",)}
 
 
-class CrossCuttingThemeInline(PublishableStackedInline):
+class CrossCuttingThemeInline(SortableStackedInline):
     model = CrossCuttingTheme
-    fields = [*side_by_side("title"), *localized("description"), ("order", "status")]
+    fields = [*side_by_side("title"), *localized("description"), "status"]
 
 
-class ProgrammeLinkInline(PublishableStackedInline):
+class ProgrammeLinkInline(SortableStackedInline):
     model = ProgrammeLink
-    fields = [*side_by_side("title", "url"), ("order", "status")]
+    fields = [*side_by_side("title", "url"), "status"]
 
 
-class FocusAreaInline(PublishableStackedInline):
+class FocusAreaInline(SortableStackedInline):
     model = FocusArea
-    fields = [*side_by_side("title", "description"), ("order", "status")]
+    fields = [*side_by_side("title", "description"), "status"]
 
 
 # The region admin gets its key sectors here, so that regions never imports priorities.
@@ -87,12 +89,13 @@ class SectorAdmin(PublishableAdmin):
         main=["parent", "slug", "order"],
         translated=["name", "summary", "body"],
         details=["nace_codes"],
+        image=True,
     )
     inlines = [RegionsOfSectorInline]
 
 
 @admin.register(RegionKeySector)
-class RegionKeySectorAdmin(PublishableAdmin):
+class RegionKeySectorAdmin(SortableAdminMixin, PublishableAdmin):
     list_display = ["__str__", "region", "sector", "order", "status", "live_now"]
     list_filter = ["status", "region", "sector"]
     list_select_related = ["region", "sector"]
@@ -120,6 +123,7 @@ class ProgrammeAdmin(PublishableAdmin):
         main=["region", "start_year", "end_year", "slug"],
         translated=["title", "summary", "body", "aims", "source_document_title"],
         details=["source_document"],
+        image=True,
     )
     inlines = [PriorityInline, CrossCuttingThemeInline, ProgrammeLinkInline]
 
@@ -145,7 +149,7 @@ class ProgrammeLinkAdmin(PublishableAdmin):
 
 
 @admin.register(Priority)
-class PriorityAdmin(PublishableAdmin):
+class PriorityAdmin(SortableAdminMixin, PublishableAdmin):
     list_display = ["title", "programme", "order", "status", "live_now"]
     list_filter = ["status", "programme__region", "programme"]
     list_select_related = ["programme"]
@@ -161,7 +165,7 @@ class PriorityAdmin(PublishableAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(PublishableAdmin):
+class FocusAreaAdmin(SortableAdminMixin, PublishableAdmin):
     list_display = ["title", "priority", "order", "status", "live_now"]
     list_filter = ["status", "priority__programme"]
     list_select_related = ["priority"]
@@ -174,7 +178,7 @@ class FocusAreaAdmin(PublishableAdmin):
 
 
 @admin.register(CrossCuttingTheme)
-class CrossCuttingThemeAdmin(PublishableAdmin):
+class CrossCuttingThemeAdmin(SortableAdminMixin, PublishableAdmin):
     list_display = ["title", "programme", "order", "status", "live_now"]
     list_filter = ["status", "programme"]
     list_select_related = ["programme"]

@@ -1,11 +1,18 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kainuu_portal.media import (
+    WithImage,
+    document_storage,
+    document_upload_to,
+    pdf_extension_validator,
+    validate_pdf,
+)
 from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
 from kainuu_portal.richtext import RichTextField
 from regions.models import Region
@@ -13,7 +20,7 @@ from regions.models import Region
 year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
-class Sector(Publishable, Orderable):
+class Sector(WithImage, Publishable, Orderable):
     """A business sector; sectors form a tree (Technology industries > ICT)."""
 
     parent = models.ForeignKey(
@@ -36,6 +43,7 @@ class Sector(Publishable, Orderable):
     )
 
     live_parents = ("parent",)
+    history_follow = ("region_links",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("sector")
@@ -108,7 +116,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.filter(region=region).order_by(started, "-start_year")
 
 
-class Programme(Publishable):
+class Programme(WithImage, Publishable):
     """One Smart Specialisation strategy period of a region, such as 2018-2021."""
 
     region = models.ForeignKey(
@@ -125,13 +133,19 @@ class Programme(Publishable):
     aims = RichTextField(_("aims"))
     source_document = models.FileField(
         _("source document (PDF)"),
-        upload_to="documents/",
+        upload_to=document_upload_to,
+        storage=document_storage,
+        max_length=200,
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[pdf_extension_validator, validate_pdf],
+        help_text=_(
+            "A PDF file of at most 20 MB. Visitors download it; it is never shown as a page."
+        ),
     )
     source_document_title = models.CharField(_("source document title"), max_length=300, blank=True)
 
     live_parents = ("region",)
+    history_follow = ("priorities", "themes", "links")
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -201,6 +215,7 @@ class Priority(Publishable, Orderable):
     )
 
     live_parents = ("programme", "programme__region")
+    history_follow = ("focus_areas",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("priority")

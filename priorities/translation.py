@@ -13,7 +13,7 @@ from .models import (
 
 @register(Sector)
 class SectorTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "body")
+    fields = ("name", "summary", "body", "image_alt")
 
 
 @register(RegionKeySector)
@@ -23,7 +23,7 @@ class RegionKeySectorTranslationOptions(TranslationOptions):
 
 @register(Programme)
 class ProgrammeTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "aims", "source_document_title")
+    fields = ("title", "summary", "body", "aims", "source_document_title", "image_alt")
 
 
 @register(ProgrammeLink)

@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.http import FileResponse, Http404
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing import PreviewMixin
@@ -108,3 +109,35 @@ class PriorityDetailView(PreviewMixin, DetailView):
                 Prefetch("sectors", queryset=Sector.objects.visible_to(user)),
             )
         )
+
+
+def programme_document(request, name):
+    """
+    A programme's PDF document, sent as a download. The headers keep a file
+    from ever running as a page of the site: attachment, a sandboxing CSP and
+    nosniff. Visitors get documents of live programmes only.
+    """
+    programme = (
+        Programme.objects.visible_to(request.user)
+        .filter(source_document=name)
+        .select_related("region")
+        .first()
+    )
+    if programme is None:
+        raise Http404
+    storage = programme.source_document.storage
+    try:
+        file = storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=f"{programme.region.slug}-{programme.slug}.pdf",
+        content_type="application/pdf",
+    )
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if not programme.is_live:
+        response.headers["Cache-Control"] = "private, no-store"
+    return response

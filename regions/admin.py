@@ -2,8 +2,9 @@ from django.contrib import admin
 
 from kainuu_portal.admin import (
     PublishableAdmin,
-    PublishableStackedInline,
     PublishableTabularInline,
+    SortableAdminMixin,
+    SortableStackedInline,
     localized,
     publishable_fieldsets,
     side_by_side,
@@ -32,14 +33,14 @@ class PopulationFigureInline(PublishableTabularInline):
     fields = ["year", "value", "is_approximate", *localized("source"), "status"]
 
 
-class StrengthInline(PublishableStackedInline):
+class StrengthInline(SortableStackedInline):
     model = Strength
-    fields = [*side_by_side("title", "description"), ("order", "status")]
+    fields = [*side_by_side("title", "description"), "status"]
 
 
-class RegionLinkInline(PublishableStackedInline):
+class RegionLinkInline(SortableStackedInline):
     model = RegionLink
-    fields = [*side_by_side("title", "url"), ("order", "status")]
+    fields = [*side_by_side("title", "url"), "status"]
 
 
 @admin.register(Region)
@@ -53,6 +54,7 @@ class RegionAdmin(PublishableAdmin):
         main=["slug", "kind", "is_home"],
         translated=["name", "summary", "body", "administrative_centre"],
         details=["country", "iso_code", "nuts_code", "area_km2", "website", "neighbours"],
+        image=True,
     )
     inlines = [MunicipalityInline, StrengthInline, PopulationFigureInline, RegionLinkInline]
 
@@ -91,7 +93,7 @@ class PopulationFigureAdmin(PublishableAdmin):
 
 
 @admin.register(Strength)
-class StrengthAdmin(PublishableAdmin):
+class StrengthAdmin(SortableAdminMixin, PublishableAdmin):
     list_display = ["title", "region", "order", "status", "live_now"]
     list_filter = ["status", "region"]
     list_select_related = ["region"]

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kainuu_portal.media import WithImage
 from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
 from kainuu_portal.richtext import RichTextField
 
@@ -14,7 +15,7 @@ class RegionQuerySet(PublishableQuerySet):
         return self.filter(is_home=True)
 
 
-class Region(Publishable):
+class Region(WithImage, Publishable):
     class Kind(models.TextChoices):
         FINNISH = "finnish", _("Finnish region")
         FOREIGN = "foreign", _("Foreign region")
@@ -49,6 +50,8 @@ class Region(Publishable):
     neighbours = models.ManyToManyField("self", verbose_name=_("neighbours"), blank=True)
 
     objects = RegionQuerySet.as_manager()
+    # key_sectors: priorities.RegionKeySector, edited in the region's admin page.
+    history_follow = ("municipalities", "strengths", "population_figures", "links", "key_sectors")
 
     class Meta:
         ordering = ["-is_home", "name"]
@@ -91,6 +94,7 @@ class Municipality(Publishable):
     website = models.URLField(_("website"), blank=True)
 
     live_parents = ("region",)
+    history_follow = ("population_figures",)
 
     class Meta:
         ordering = ["name"]

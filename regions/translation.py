@@ -5,7 +5,7 @@ from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
 
 @register(Region)
 class RegionTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "body", "administrative_centre")
+    fields = ("name", "summary", "body", "administrative_centre", "image_alt")
 
 
 @register(Municipality)

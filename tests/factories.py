@@ -97,8 +97,8 @@ def make_programme(region=None, **fields):
         "title_en": f"Programme {n}",
         "title_fi": f"Ohjelma {n}",
         "slug": f"{2000 + n}-{2003 + n}",
-        "start_year": 2000 + n,
-        "end_year": 2003 + n,
+        "start_year": 2000 + n % 90,
+        "end_year": 2003 + n % 90,
         "status": Status.PUBLISHED,
     }
     return Programme.objects.create(**(defaults | fields))

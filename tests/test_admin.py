@@ -69,6 +69,10 @@ def admin_url(model_label, view, *args):
     return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
 
 
+def admin_url_for(obj, view, *args):
+    return admin_url(obj._meta.label_lower, view, *args)
+
+
 def management_form(prefix, total=0, initial=0):
     return {
         f"{prefix}-TOTAL_FORMS": str(total),
@@ -76,19 +80,6 @@ def management_form(prefix, total=0, initial=0):
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
     }
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="not-used-in-tests", is_staff=True)
-    user.groups.add(roles.sync_editors_group(global_apps))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 # --- The Editors group --------------------------------------------------------
@@ -212,7 +203,10 @@ def test_translated_fields_are_grouped_per_language(editor_client):
     ]
     translated = ["title", "summary", "body", "aims", "source_document_title"]
     assert per_language[1:4] == [[f"{name}_{lang}" for name in translated] for lang in LANGUAGES]
-    assert per_language[-2:] == [["status", "publish_at"], ["created_at", "updated_at"]]
+    assert per_language[-2:] == [
+        ["status", "publish_at", "concurrency_token"],
+        ["created_at", "updated_at"],
+    ]
 
 
 def _field_name(admin_field):

@@ -1,0 +1,319 @@
+"""
+Uploaded images and PDF documents.
+
+Images (JPEG, PNG or WebP, up to 5 MB) are checked by decoding them with
+Pillow and stored under a server-made name. On save, resized copies (WebP,
+480, 960 and 1600 pixels wide, never wider than the original) are written
+next to the original; pages offer them in a ``srcset`` and never link the
+original. Old files are kept when an image is replaced, so that reverting to
+an earlier version from the history brings its image back.
+
+PDF documents (up to 20 MB) are checked by their content: the ``%PDF-``
+signature and a successful parse with pypdf. They are stored in their own
+storage outside MEDIA_ROOT and reach visitors only through a view that sends
+them as downloads (``Content-Disposition: attachment``) with a sandboxing
+content security policy, so a document can never run as a page of the site.
+"""
+
+import io
+import math
+import uuid
+import warnings
+from pathlib import PurePosixPath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from modeltranslation import settings as mt_settings
+from modeltranslation.utils import build_localized_fieldname
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from kainuu_portal.publishing import Status
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+RENDITION_WIDTHS = (480, 960, 1600)
+RENDITION_QUALITY = 82
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+# --- Images -------------------------------------------------------------------
+
+
+def _megabytes(size):
+    """A file size in megabytes for a message, rounded up: 5 MB and a byte is “5.1 MB”."""
+    return f"{number_format(math.ceil(size / 1024 / 1024 * 10) / 10, 1)} MB"
+
+
+def check_image(file):
+    """
+    Raise ValidationError unless ``file`` is a JPEG, PNG or WebP image of at
+    most 5 MB that Pillow decodes completely. Returns the Pillow format name.
+    """
+    if file.size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _(
+                "The image is %(size)s; the largest allowed is %(limit)s. Save it smaller "
+                "(a width of 2000 pixels is plenty) and upload it again."
+            ),
+            code="image_too_large",
+            params={"size": _megabytes(file.size), "limit": _megabytes(MAX_IMAGE_BYTES)},
+        )
+    not_an_image = ValidationError(
+        _("This file is not a JPEG, PNG or WebP image. Upload a photo or picture in one of them."),
+        code="invalid_image",
+    )
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        data = file.read()
+    finally:
+        file.seek(position)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image_format = image.format
+                width, height = image.size
+                if image_format not in IMAGE_FORMATS:
+                    raise not_an_image
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise ValidationError(
+                        _("The image is %(width)s × %(height)s pixels; make it smaller first."),
+                        code="image_too_many_pixels",
+                        params={"width": width, "height": height},
+                    )
+                image.verify()
+            # verify() leaves the image unusable: decode it again, completely.
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise not_an_image from None
+    except (OSError, SyntaxError, ValueError):
+        raise not_an_image from None
+    return image_format
+
+
+def validate_image(file):
+    """Model field validator: see ``check_image``."""
+    check_image(file)
+
+
+def image_upload_to(instance, filename):
+    """A server-made name: a random hex string and the suffix of the image's format."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    if suffix == ".jpeg":
+        suffix = ".jpg"
+    if suffix not in IMAGE_FORMATS.values():
+        suffix = ""
+    return f"images/{uuid.uuid4().hex}{suffix}"
+
+
+class ImageUploadFormField(forms.ImageField):
+    """Checks an upload as ``check_image`` does and names it by its real format."""
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        image_format = check_image(data)
+        data = super().to_python(data)
+        data.name = f"upload{IMAGE_FORMATS[image_format]}"
+        return data
+
+
+class ImageUploadField(models.ImageField):
+    """An image checked by ``check_image`` and stored under a server-made name."""
+
+    default_validators = [validate_image]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("upload_to", image_upload_to)
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+
+def make_renditions(field_file):
+    """
+    Write the resized WebP copies of a stored image; return their descriptions
+    (name, width, height), narrowest first.
+    """
+    storage = field_file.storage
+    with storage.open(field_file.name, "rb") as source:
+        with Image.open(source) as original:
+            image = ImageOps.exif_transpose(original)
+            image.load()
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    stem = PurePosixPath(field_file.name).with_suffix("")
+    renditions = []
+    for width in sorted({min(width, image.width) for width in RENDITION_WIDTHS}):
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+        buffer = io.BytesIO()
+        resized.save(buffer, "WEBP", quality=RENDITION_QUALITY, method=4)
+        name = storage.save(f"{stem}-{width}w.webp", ContentFile(buffer.getvalue()))
+        renditions.append({"name": name, "width": width, "height": height})
+    return renditions
+
+
+def alt_text_fields():
+    return [
+        build_localized_fieldname("image_alt", lang) for lang in mt_settings.AVAILABLE_LANGUAGES
+    ]
+
+
+class WithImage(models.Model):
+    """
+    Abstract base: one image with alt text in every language and its resized
+    copies. Combine it with ``Publishable``: a published object's image needs
+    alt text in every language.
+    """
+
+    image = ImageUploadField(
+        _("image"),
+        blank=True,
+        help_text=_(
+            "JPEG, PNG or WebP, at most 5 MB. Smaller copies for phones and tablets are made "
+            "when you save."
+        ),
+    )
+    image_alt = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Required in every language "
+            "before the image can be published."
+        ),
+    )
+    image_renditions = models.JSONField(_("image sizes"), default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        image = self.image
+        if image and not image._committed:
+            image.save(image.name, image.file, save=False)
+            self.image_renditions = make_renditions(image)
+        elif not image:
+            self.image_renditions = []
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.image and getattr(self, "status", None) == Status.PUBLISHED:
+            missing = {
+                name: ValidationError(
+                    _(
+                        "Write the alt text in this language too: an image is published only "
+                        "with alt text in every language (or save as a draft for now)."
+                    ),
+                    code="alt_text_missing",
+                )
+                for name in alt_text_fields()
+                if not (getattr(self, name, "") or "").strip()
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    @property
+    def responsive_image(self):
+        """``src``, ``srcset``, ``width`` and ``height`` for an <img>, or None without an image."""
+        renditions = self.image_renditions or []
+        if not self.image or not renditions:
+            return None
+        storage = self.image.storage
+        default = next((r for r in renditions if r["width"] >= 960), renditions[-1])
+        return {
+            "src": storage.url(default["name"]),
+            "srcset": ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions),
+            "width": default["width"],
+            "height": default["height"],
+        }
+
+
+# --- PDF documents ------------------------------------------------------------
+
+
+class DocumentStorage(FileSystemStorage):
+    """Storage for PDF documents, outside MEDIA_ROOT; its URLs lead to the download view."""
+
+    def __init__(self, location=None, **kwargs):
+        super().__init__(location=location or settings.DOCUMENTS_ROOT, **kwargs)
+
+    def url(self, name):
+        return reverse("document", kwargs={"name": name})
+
+
+def document_storage():
+    return storages["documents"]
+
+
+def document_upload_to(instance, filename):
+    return f"programmes/{uuid.uuid4().hex}.pdf"
+
+
+def check_pdf(file):
+    """Raise ValidationError unless ``file`` is a readable PDF document of at most 20 MB."""
+    from pypdf import PdfReader  # noqa: PLC0415 (imported when a document is uploaded)
+    from pypdf.errors import PyPdfError  # noqa: PLC0415
+
+    if file.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("The document is %(size)s; the largest allowed is %(limit)s."),
+            code="document_too_large",
+            params={"size": _megabytes(file.size), "limit": _megabytes(MAX_DOCUMENT_BYTES)},
+        )
+    not_a_pdf = ValidationError(
+        _("This file is not a PDF document. Only PDF files can be uploaded here."),
+        code="not_a_pdf",
+    )
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        data = file.read()
+    finally:
+        file.seek(position)
+    if not data.startswith(b"%PDF-"):
+        raise not_a_pdf
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ValidationError(
+                _("The PDF is protected by a password. Upload a version without one."),
+                code="pdf_encrypted",
+            )
+        if len(reader.pages) < 1:
+            raise not_a_pdf
+    except ValidationError:
+        raise
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise ValidationError(
+            _("This PDF file is damaged and cannot be read. Save it again as PDF and retry."),
+            code="pdf_unreadable",
+        ) from None
+
+
+def validate_pdf(file):
+    """Model field validator: see ``check_pdf``."""
+    check_pdf(file)
+
+
+pdf_extension_validator = FileExtensionValidator(
+    ["pdf"], message=_("Only PDF files can be uploaded here (this file ends in “%(extension)s”).")
+)
