@@ -128,11 +128,15 @@ def test_a_draft_preview_has_no_axe_violation(live_server, demo, editor, page):
 def test_the_admin_login_page_and_a_change_form_have_no_axe_violation(
     live_server, demo, editor, page
 ):
-    page.goto(f"{live_server.url}/admin/login/")
-    assert axe_violations(page) == []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(f"{live_server.url}/admin/login/")
+        assert axe_violations(page) == [], scheme
 
     log_in(page, live_server, "editor")
     municipality = Municipality.objects.get(slug="kajaani")
-    page.goto(f"{live_server.url}/admin/regions/municipality/{municipality.pk}/change/")
-    assert page.get_by_role("heading", level=1).is_visible()
-    assert axe_violations(page) == []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(f"{live_server.url}/admin/regions/municipality/{municipality.pk}/change/")
+        assert page.get_by_role("heading", level=1).is_visible()
+        assert axe_violations(page) == [], scheme
