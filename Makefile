@@ -7,13 +7,14 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser install install-test migrate demo-data superuser messages lint format \
-	migrations-check check ci clean help
+.PHONY: run test test-browser check-html install install-test checkers migrate demo-data \
+	superuser messages lint format migrations-check check ci clean help
 
 help:
 	@echo "make run    set up (venv, install, migrate, demo content) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install the test dependencies and run the whole suite"
-	@echo "make test-browser   only the browser tests (Playwright with /usr/bin/chromium)"
+	@echo "make test-browser  the browser tests (axe-core, keyboard, reflow; needs /usr/bin/chromium)"
+	@echo "make check-html    the Nu HTML Checker on every public page type (needs Java and npm)"
 	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, ci, clean"
 
 # A Python 3.12 or newer: on PATH, or one installed by pyenv.
@@ -34,9 +35,17 @@ $(VENV)/installed-test: $(VENV)/installed
 	@command -v xgettext >/dev/null || scripts/apt-install gettext
 	@touch $@
 
+# The Nu HTML Checker (npm package vnu-jar), pinned in package-lock.json. Its install
+# script would fetch a Java runtime: it is not run; the machine's own Java runs vnu.jar.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
 install: $(VENV)/installed
 
 install-test: $(VENV)/installed-test
+
+checkers: node_modules/.installed
 
 migrate: install
 	DEBUG=true $(MANAGE) migrate --noinput
@@ -49,11 +58,16 @@ run: migrate
 	DEBUG=true $(MANAGE) ensure_local_admin
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test
+# The suite includes the browser tests and the HTML check; each is skipped (outside CI) when
+# Chromium, Java or npm is missing.
+test: install-test $(if $(shell command -v npm),checkers)
 	$(BIN)/pytest
 
 test-browser: install-test
 	$(BIN)/pytest -m browser
+
+check-html: install-test checkers
+	$(BIN)/pytest tests/test_html_validity.py
 
 messages: install
 	DEBUG=true $(MANAGE) makemessages --locale fi --locale sv --ignore=.venv --ignore=staticfiles \
@@ -76,4 +90,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules artifacts

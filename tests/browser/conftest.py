@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -51,7 +51,9 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page in its own context (no cookies), in English; a JS error fails the test."""
-    context = browser.new_context(locale="en-GB", accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     errors = []

@@ -22,6 +22,7 @@ COUNCIL_URL = "https://kainuunliitto.fi/"
 COUNCIL_EMAIL = "kirjaamo@kainuunliitto.fi"
 TRAFICOM_URL = "https://www.saavutettavuusvaatimukset.fi/"
 TRAFICOM_EMAIL = "saavutettavuus@traficom.fi"
+TRAFICOM_PHONE = "029 534 5000"
 OMBUDSMAN_URL = "https://tietosuoja.fi/"
 
 # --- Regions -----------------------------------------------------------------
@@ -824,18 +825,34 @@ PAGES = [
                 Act on the Provision of Digital Services (306/2019). The target is level AA
                 of the Web Content Accessibility Guidelines (WCAG) 2.1.</p>
                 <h2>Compliance status</h2>
-                <p>The portal partially meets the accessibility requirements. The content
-                that is not accessible is listed below.</p>
+                <p>The portal partially meets the accessibility requirements of WCAG 2.1
+                level AA. The content that is not accessible, and why, is listed below.</p>
                 <h2>Content that is not accessible</h2>
+                <h3>Linked PDF documents</h3>
+                <p>Documents published as PDF files and linked from the portal, such as the
+                Smart Specialisation strategy of Kainuu, may not meet the requirements: they
+                may lack a structure that assistive technology can read, such as marked
+                headings and a defined reading order, and text alternatives for figures
+                (WCAG 2.1 success criteria 1.1.1, 1.3.1 and 1.3.2).</p>
+                <p>Why: the documents are published on the Regional Council of Kainuu's own
+                website, and they were not made for this portal.</p>
+                <h2>Accessible alternatives</h2>
                 <ul>
-                <li>Documents published on other websites and linked from the portal, such
-                as the Smart Specialisation strategy in PDF, may not meet the accessibility
-                requirements. You can ask us for the information in an accessible form.</li>
+                <li>The main content of the Smart Specialisation strategy (its priorities,
+                focus areas, cross-cutting themes and aims) is on the portal's programme
+                pages as accessible web pages.</li>
+                <li>You can ask us for any content of the portal or of a linked document in
+                an accessible form by e-mail at
+                <a href="mailto:{COUNCIL_EMAIL}">{COUNCIL_EMAIL}</a>.</li>
                 </ul>
                 <h2>How this statement was prepared</h2>
-                <p>This statement was prepared on 27 November 2026. The accessibility of the
-                portal was assessed by the Regional Council of Kainuu as a
-                self-assessment.</p>
+                <p>This statement was prepared on 27 November 2026 and last reviewed on
+                27 November 2026.</p>
+                <p>The accessibility of the portal was assessed by the Regional Council of
+                Kainuu as a self-assessment. Every type of page was checked in Finnish,
+                English and Swedish with automated tools (axe-core and the Nu HTML Checker)
+                and in a browser: with the keyboard alone, at a width of 320 pixels and with
+                the text enlarged to 200%.</p>
                 <h2>Feedback</h2>
                 <p>Did you notice an accessibility problem on the portal? Tell us by e-mail
                 at <a href="mailto:{COUNCIL_EMAIL}">{COUNCIL_EMAIL}</a>. We reply within
@@ -851,6 +868,7 @@ PAGES = [
                 supervision</li>
                 <li>website <a href="{TRAFICOM_URL}">www.saavutettavuusvaatimukset.fi</a></li>
                 <li>e-mail <a href="mailto:{TRAFICOM_EMAIL}">{TRAFICOM_EMAIL}</a></li>
+                <li>telephone (switchboard) {TRAFICOM_PHONE}</li>
                 </ul>
             """,
             "fi": f"""
@@ -859,18 +877,35 @@ PAGES = [
                 annetun lain (306/2019) mukaisesti. Tavoitteena on verkkosisällön
                 saavutettavuusohjeiden (WCAG) 2.1 AA-taso.</p>
                 <h2>Vaatimustenmukaisuus</h2>
-                <p>Portaali täyttää saavutettavuusvaatimukset osittain. Sisällöt, jotka eivät
-                ole saavutettavia, on lueteltu alla.</p>
+                <p>Portaali täyttää WCAG 2.1 -tason AA saavutettavuusvaatimukset osittain.
+                Sisällöt, jotka eivät ole saavutettavia, ja syyt siihen on lueteltu
+                alla.</p>
                 <h2>Ei-saavutettava sisältö</h2>
+                <h3>Linkitetyt PDF-asiakirjat</h3>
+                <p>PDF-tiedostoina julkaistut asiakirjat, joihin portaalista linkitetään,
+                kuten Kainuun älykkään erikoistumisen strategia, eivät välttämättä täytä
+                vaatimuksia: niistä voi puuttua avustavan teknologian luettavissa oleva
+                rakenne, kuten merkityt otsikot ja määritelty lukujärjestys, sekä kuvien
+                tekstivastineet (WCAG 2.1 -onnistumiskriteerit 1.1.1, 1.3.1 ja 1.3.2).</p>
+                <p>Syy: asiakirjat on julkaistu Kainuun liiton omilla verkkosivuilla, eikä
+                niitä ole tehty tätä portaalia varten.</p>
+                <h2>Saavutettavat vaihtoehdot</h2>
                 <ul>
-                <li>Muilla sivustoilla julkaistut asiakirjat, joihin portaalista linkitetään,
-                kuten älykkään erikoistumisen strategia PDF-muodossa, eivät välttämättä täytä
-                saavutettavuusvaatimuksia. Voit pyytää tiedot meiltä saavutettavassa
-                muodossa.</li>
+                <li>Älykkään erikoistumisen strategian keskeinen sisältö (painopisteet,
+                painopistealueet, läpileikkaavat teemat ja tavoitteet) on portaalin
+                ohjelmasivuilla saavutettavina verkkosivuina.</li>
+                <li>Voit pyytää portaalin tai siihen linkitetyn asiakirjan sisällön
+                saavutettavassa muodossa sähköpostilla osoitteesta
+                <a href="mailto:{COUNCIL_EMAIL}">{COUNCIL_EMAIL}</a>.</li>
                 </ul>
                 <h2>Selosteen laatiminen</h2>
-                <p>Seloste on laadittu 27.11.2026. Kainuun liitto on arvioinut portaalin
-                saavutettavuuden itsearviona.</p>
+                <p>Seloste on laadittu 27.11.2026, ja se on tarkistettu viimeksi
+                27.11.2026.</p>
+                <p>Kainuun liitto on arvioinut portaalin saavutettavuuden itsearviona.
+                Jokainen sivutyyppi on tarkistettu suomeksi, englanniksi ja ruotsiksi
+                automaattisilla työkaluilla (axe-core ja Nu HTML Checker) sekä selaimessa:
+                pelkällä näppäimistöllä, 320 pikselin leveydellä ja 200 prosenttiin
+                suurennetulla tekstillä.</p>
                 <h2>Palaute</h2>
                 <p>Huomasitko portaalissa saavutettavuuspuutteen? Kerro siitä meille
                 sähköpostilla osoitteeseen
@@ -887,6 +922,7 @@ PAGES = [
                 <li>verkkosivusto
                 <a href="{TRAFICOM_URL}">www.saavutettavuusvaatimukset.fi</a></li>
                 <li>sähköposti <a href="mailto:{TRAFICOM_EMAIL}">{TRAFICOM_EMAIL}</a></li>
+                <li>puhelinnumero (vaihde) {TRAFICOM_PHONE}</li>
                 </ul>
             """,
             "sv": f"""
@@ -895,18 +931,34 @@ PAGES = [
                 om tillhandahållande av digitala tjänster (306/2019). Målet är nivå AA i
                 riktlinjerna för tillgänglighet till webbinnehåll (WCAG) 2.1.</p>
                 <h2>Överensstämmelse med kraven</h2>
-                <p>Portalen uppfyller tillgänglighetskraven delvis. Innehåll som inte är
-                tillgängligt anges nedan.</p>
+                <p>Portalen uppfyller tillgänglighetskraven på nivå AA i WCAG 2.1 delvis.
+                Innehåll som inte är tillgängligt och orsakerna till det anges nedan.</p>
                 <h2>Innehåll som inte är tillgängligt</h2>
+                <h3>Länkade pdf-dokument</h3>
+                <p>Dokument som publicerats som pdf-filer och som portalen länkar till, till
+                exempel Kajanalands strategi för smart specialisering, uppfyller kanske inte
+                kraven: de kan sakna en struktur som hjälpmedel kan läsa, till exempel
+                märkta rubriker och en bestämd läsordning, samt textalternativ till bilder
+                (framgångskriterierna 1.1.1, 1.3.1 och 1.3.2 i WCAG 2.1).</p>
+                <p>Orsak: dokumenten är publicerade på Kajanalands förbunds egen webbplats och
+                har inte gjorts för den här portalen.</p>
+                <h2>Tillgängliga alternativ</h2>
                 <ul>
-                <li>Dokument som publicerats på andra webbplatser och som portalen länkar
-                till, till exempel strategin för smart specialisering i pdf-format, uppfyller
-                kanske inte tillgänglighetskraven. Du kan be oss om informationen i
-                tillgänglig form.</li>
+                <li>Det centrala innehållet i strategin för smart specialisering
+                (prioriteringarna, fokusområdena, de övergripande temana och målen) finns på
+                portalens programsidor som tillgängliga webbsidor.</li>
+                <li>Du kan be om innehållet i portalen eller i ett länkat dokument i
+                tillgänglig form per e-post till
+                <a href="mailto:{COUNCIL_EMAIL}">{COUNCIL_EMAIL}</a>.</li>
                 </ul>
                 <h2>Hur utlåtandet har utarbetats</h2>
-                <p>Utlåtandet har utarbetats den 27.11.2026. Kajanalands förbund har bedömt
-                portalens tillgänglighet genom en självutvärdering.</p>
+                <p>Utlåtandet har utarbetats den 27.11.2026 och senast granskats den
+                27.11.2026.</p>
+                <p>Kajanalands förbund har bedömt portalens tillgänglighet genom en
+                självutvärdering. Varje sidtyp har kontrollerats på finska, engelska och
+                svenska med automatiska verktyg (axe-core och Nu HTML Checker) och i en
+                webbläsare: med enbart tangentbordet, i 320 pixlars bredd och med texten
+                förstorad till 200 procent.</p>
                 <h2>Respons</h2>
                 <p>Har du upptäckt brister i tillgängligheten? Meddela oss per e-post till
                 <a href="mailto:{COUNCIL_EMAIL}">{COUNCIL_EMAIL}</a>. Vi svarar inom
@@ -921,6 +973,7 @@ PAGES = [
                 <li>Transport- och kommunikationsverket Traficom, tillgänglighetstillsynen</li>
                 <li>webbplats <a href="{TRAFICOM_URL}">www.saavutettavuusvaatimukset.fi</a></li>
                 <li>e-post <a href="mailto:{TRAFICOM_EMAIL}">{TRAFICOM_EMAIL}</a></li>
+                <li>telefon (växel) {TRAFICOM_PHONE}</li>
                 </ul>
             """,
         },

@@ -1,0 +1,38 @@
+"""Every public page type, as URLs in one language, for the checks that visit them all."""
+
+from django.urls import reverse
+from django.utils.translation import override
+
+from pages.models import Page
+from priorities.models import Priority, Programme, Sector
+from regions.models import Municipality, Region
+
+LANGUAGES = ["fi", "en", "sv"]
+
+
+def public_page_urls(language):
+    """``{page type: path}`` for the demo content (``load_demo_content``) in ``language``.
+
+    The sector is a parent with sub-sectors, the priority has focus areas and sectors, and
+    the last entry is an address that does not exist (the 404 page).
+    """
+    home_region = Region.objects.get(is_home=True)
+    with override(language):
+        urls = {
+            "home": reverse("home"),
+            "region-list": reverse("regions:region-list"),
+            "region": home_region.get_absolute_url(),
+            "municipality": Municipality.objects.get(slug="kajaani").get_absolute_url(),
+            "sector-list": reverse("priorities:sector-list"),
+            "sector": Sector.objects.get(slug="technology-industries").get_absolute_url(),
+            "sub-sector": Sector.objects.get(slug="ict").get_absolute_url(),
+            "programme-list": reverse("priorities:programme-list"),
+            "programme": Programme.objects.get(region=home_region).get_absolute_url(),
+            "priority": Priority.objects.filter(programme__region=home_region)
+            .first()
+            .get_absolute_url(),
+        }
+        for page in Page.objects.order_by("slug"):
+            urls[f"page-{page.slug}"] = page.get_absolute_url()
+        urls["not-found"] = f"{reverse('home')}no-such-page/"
+    return urls
