@@ -293,11 +293,16 @@ PERMISSIONS_POLICY = (
 
 # Content Security Policy, with Django's own support: only this site's own
 # files, and inline scripts and styles only with the per-request nonce (the
-# admin's templates add it with {% csp_nonce_attr %}).
+# admin's templates add it with {% csp_nonce_attr %}). One inline style is
+# allowed by its hash: the base CSS that the rich-text editor (Tiptap, inside
+# django-prose-editor) adds as a <style> element without a nonce. When an
+# upgrade changes that CSS, tests/browser finds the violation and the browser's
+# console names the new hash.
+RICH_TEXT_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, RICH_TEXT_EDITOR_STYLE_HASH],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],

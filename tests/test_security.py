@@ -29,6 +29,7 @@ def other_urls():
         "root-redirect": "/",
         "healthz": "/healthz",
         "robots": "/robots.txt",
+        "favicon": "/favicon.ico",
         "security-txt": "/.well-known/security.txt",
         "sitemap": "/sitemap.xml",
         "static": "/static/css/site.css",
@@ -71,9 +72,12 @@ def test_every_response_has_the_content_security_policy(client, every_url):
         assert directives["form-action"] == ["'self'"], name
         for value in directives["script-src"]:
             assert value == "'self'" or re.fullmatch(r"'nonce-[\w-]+'", value), (name, value)
-        # Inline styles only with the nonce too; nothing from other hosts.
+        # Inline styles only with the nonce or a fixed hash; nothing from other hosts.
         for value in directives.get("style-src", []):
-            assert value == "'self'" or re.fullmatch(r"'nonce-[\w-]+'", value), (name, value)
+            assert value == "'self'" or re.fullmatch(r"'(nonce|sha256)-[\w+/=-]+'", value), (
+                name,
+                value,
+            )
 
 
 def test_public_pages_need_no_nonce(client, site):
@@ -172,3 +176,11 @@ def test_staff_cookies_are_secure_httponly_and_host_prefixed(client, db):
         assert morsel["samesite"] == "Lax"
         assert morsel["path"] == "/"
         assert morsel["domain"] == ""
+
+
+def test_favicon_ico_redirects_to_the_icon(client, db):
+    """The admin's pages have no icon link; the browser's guess gets no 404."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
+    assert client.get(response["Location"]).status_code == 200
