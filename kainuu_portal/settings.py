@@ -130,6 +130,9 @@ CACHES = {"default": env.cache("CACHE_URL")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# JSON fixtures and backups (export_content) keep times to the microsecond.
+SERIALIZATION_MODULES = {"json": "kainuu_portal.serializers"}
+
 # --- Passwords and logins -----------------------------------------------------
 
 # As OWASP ASVS level 1 asks: at least 12 characters, not a common password,
