@@ -34,3 +34,6 @@ forwarded_allow_ips = "127.0.0.1,::1"
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%({x-forwarded-for}i)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+
+# systemd starts, reloads and stops the service; no control socket (gunicornc).
+control_socket_disable = True
