@@ -286,9 +286,10 @@ if not SECURE_HSTS_PRELOAD:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# No page uses any of these browser features.
+# Not Django settings: kainuu_portal.middleware.SecurityHeadersMiddleware sends
+# these two. No page uses any of the browser features listed.
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
