@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info, override
@@ -27,6 +28,14 @@ def _section(request):
     return match.namespace
 
 
+def _absolute(request, url):
+    """``url`` with scheme and host; as it is when the request's host is not allowed (a 400)."""
+    try:
+        return request.build_absolute_uri(url)
+    except DisallowedHost:
+        return url
+
+
 def site(request):
     """What every page's layout needs: footer pages and the page in each language."""
     languages = [
@@ -34,7 +43,7 @@ def site(request):
             "code": code,
             "name": get_language_info(code)["name_local"],
             "url": (url := _url_in(request.path, code)),
-            "absolute_url": request.build_absolute_uri(url),
+            "absolute_url": _absolute(request, url),
         }
         for code, _name in settings.LANGUAGES
     ]

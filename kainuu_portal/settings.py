@@ -5,10 +5,12 @@ Every variable is declared once in the schema below with its type and a safe
 default. A local ``.env`` file (see ``.env.example``) is read when present.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,6 +32,14 @@ env = environ.Env(
     EMAIL_HOST_PASSWORD=(str, ""),
     EMAIL_USE_TLS=(bool, False),
     LOG_LEVEL=(str, "INFO"),
+    # HTTPS: unset means "on when DEBUG is off" (SSL redirect, HSTS, secure cookies).
+    HTTPS=(bool, None),
+    # The header a reverse proxy sets to "https" for HTTPS requests, e.g. X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER=(str, ""),
+    SECURE_HSTS_SECONDS=(int, 31536000),
+    SECURE_HSTS_PRELOAD=(bool, False),
+    # How many reverse proxies in front of the site append to X-Forwarded-For (0: none).
+    PROXY_COUNT=(int, 0),
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -67,14 +77,20 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "adminsortable2",
+    "axes",
     "kainuu_portal",
     "regions",
     "priorities",
     "pages",
 ]
 
+# The security headers come first so that they are on every response, static
+# files served by whitenoise included. Axes comes last, as its docs ask.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kainuu_portal.middleware.SecurityHeadersMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -82,7 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kainuu_portal.urls"
@@ -96,6 +112,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -117,8 +134,13 @@ CACHES = {"default": env.cache("CACHE_URL")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Passwords ----------------------------------------------------------------
+# JSON fixtures and backups (export_content) keep times to the microsecond.
+SERIALIZATION_MODULES = {"json": "kainuu_portal.serializers"}
 
+# --- Passwords and logins -----------------------------------------------------
+
+# As OWASP ASVS level 1 asks: at least 12 characters, not a common password,
+# and no composition rules (so no NumericPasswordValidator either).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -126,8 +148,25 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# django-axes: after 5 failed logins for one user name from one address, that
+# pair is refused for an hour (status 429). Every login, failed or not, is
+# recorded and logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+# Logged in clear: the log is for finding who tried which account from where.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_CLIENT_IP_CALLABLE = "kainuu_portal.middleware.client_ip"
+PROXY_COUNT = env("PROXY_COUNT")
 
 # --- Languages and time -------------------------------------------------------
 
@@ -207,26 +246,103 @@ MAILERS = {
 
 # --- Logging: one event a line on standard output -----------------------------
 
+# Each record is one JSON object on one line, tracebacks included, so a log
+# collector never splits an event. django.security (bad hosts, CSRF failures),
+# django.request (4xx warnings, 5xx errors with the traceback) and axes (every
+# login, failed or not) all go to standard output.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "line": {"()": "kainuu_portal.logs.OneLineFormatter"},
     },
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "formatter": "line"},
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        },
     },
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL")},
     "loggers": {
+        "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL"), "propagate": False},
         "django.security": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "axes": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Only "BEGIN version ..." at start-up, noise in every management command.
+        "axes.apps": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
 
 # --- Security -----------------------------------------------------------------
 
+# HTTPS: on unless the environment says otherwise or DEBUG is on.
+HTTPS = env("HTTPS")
+if HTTPS is None:
+    HTTPS = not DEBUG
+
+SECURE_SSL_REDIRECT = HTTPS
+# The health check answers over plain HTTP too, for load balancers on the inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if env("SECURE_PROXY_SSL_HEADER"):
+    # Behind a reverse proxy that terminates TLS: trust its header, e.g.
+    # "X-Forwarded-Proto: https". The proxy must overwrite any header the
+    # client sent (see deploy/nginx.conf).
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + env("SECURE_PROXY_SSL_HEADER").upper().replace("-", "_"),
+        "https",
+    )
+SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS") if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD")
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is the operator's choice (it is hard to undo and binds every
+    # subdomain of the registered domain), so leaving it off is no warning.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Not Django settings: kainuu_portal.middleware.SecurityHeadersMiddleware sends
+# these two. No page uses any of the browser features listed.
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# Content Security Policy, with Django's own support: only this site's own
+# files, and inline scripts and styles only with the per-request nonce (the
+# admin's templates add it with {% csp_nonce_attr %}). One inline style is
+# allowed by its hash: the base CSS that the rich-text editor (Tiptap, inside
+# django-prose-editor) adds as a <style> element without a nonce. When an
+# upgrade changes that CSS, tests/browser finds the violation and the browser's
+# console names the new hash.
+RICH_TEXT_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, RICH_TEXT_EDITOR_STYLE_HASH],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# Cookies: only staff get any (session and CSRF token for the admin). Over
+# HTTPS they are Secure and carry the __Host- prefix, so no subdomain can set
+# or read them.
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+if HTTPS:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-language"

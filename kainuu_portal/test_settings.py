@@ -23,3 +23,5 @@ STORAGES["documents"] = {  # noqa: F405
     "BACKEND": "kainuu_portal.media.DocumentStorage",
     "OPTIONS": {"location": DOCUMENTS_ROOT},
 }
+# The test client speaks plain HTTP: no redirect to HTTPS (a test turns it on).
+SECURE_SSL_REDIRECT = False

@@ -14,6 +14,8 @@ from .sitemaps import sitemaps
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    # Browsers ask for /favicon.ico on pages without an icon link, such as the admin's.
+    path("favicon.ico", views.favicon, name="favicon"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("documents/<path:name>", programme_document, name="document"),

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django.db import connection
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -87,3 +88,9 @@ def security_txt(request):
         f"Canonical: {request.build_absolute_uri(reverse('security-txt'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link, such as the admin's."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -20,6 +20,12 @@ from regions.models import Region
 year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
+class SectorQuerySet(PublishableQuerySet):
+    def get_by_natural_key(self, slug):
+        """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
+        return self.get(slug=slug)
+
+
 class Sector(WithImage, Publishable, Orderable):
     """A business sector; sectors form a tree (Technology industries > ICT)."""
 
@@ -41,6 +47,8 @@ class Sector(WithImage, Publishable, Orderable):
         blank=True,
         help_text=_("Optional, separated by commas, for example 26, 62."),
     )
+
+    objects = SectorQuerySet.as_manager()
 
     live_parents = ("parent",)
     history_follow = ("region_links",)

@@ -14,6 +14,10 @@ class RegionQuerySet(PublishableQuerySet):
         """The portal's own region (Kainuu); at most one row, enforced by the database."""
         return self.filter(is_home=True)
 
+    def get_by_natural_key(self, slug):
+        """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
+        return self.get(slug=slug)
+
 
 class Region(WithImage, Publishable):
     class Kind(models.TextChoices):

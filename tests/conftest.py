@@ -74,3 +74,7 @@ def viewer_client(viewer):
     client = english_client()
     client.force_login(viewer)
     return client
+
+
+# ``site``: a small published site with every kind of content (defined beside the page tests).
+from tests.test_views import site  # noqa: E402, F401

@@ -57,6 +57,10 @@ def page(browser):
     context.set_default_timeout(15_000)
     page = context.new_page()
     errors = []
+    # Every console message and uncaught error, across navigations, for tests to inspect.
+    page.console_log = []
+    page.on("console", lambda msg: page.console_log.append(f"{msg.type}: {msg.text}"))
+    page.on("pageerror", lambda error: page.console_log.append(f"pageerror: {error}"))
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()

@@ -1,0 +1,102 @@
+"""The production settings, as the environment file in deploy/ gives them."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+ENV_FILE = settings.BASE_DIR / "deploy" / "kainuu-portal.env"
+
+
+def production_environment(**overrides):
+    """The documented environment file, with a real secret key, and nothing else."""
+    env = {
+        name: os.environ[name]
+        for name in ("PATH", "HOME", "LANG", "SYSTEMROOT")
+        if name in os.environ
+    }
+    for line in ENV_FILE.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            env[name] = value
+    env["SECRET_KEY"] = secrets.token_urlsafe(50)
+    env["DJANGO_SETTINGS_MODULE"] = "kainuu_portal.settings"
+    return env | overrides
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_documented_production_environment_passes_the_deploy_checks():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_environment())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_checks_catch_a_development_setting():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env=production_environment(SECURE_HSTS_SECONDS="0"),
+    )
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr
+
+
+def test_the_production_settings_are_what_the_docs_say():
+    code = (
+        "import json\n"
+        "from django.conf import settings as s\n"
+        "print(json.dumps({name: getattr(s, name) for name in ["
+        "'DEBUG', 'SECURE_SSL_REDIRECT', 'SECURE_PROXY_SSL_HEADER', 'SECURE_HSTS_SECONDS',"
+        "'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_HSTS_PRELOAD', 'SESSION_COOKIE_NAME',"
+        "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_NAME', 'CSRF_COOKIE_SECURE', 'CSRF_COOKIE_HTTPONLY',"
+        "'PROXY_COUNT']} | {'CACHE': s.CACHES['default']['BACKEND'],"
+        "'DATABASE': s.DATABASES['default']['ENGINE'],"
+        "'STATICFILES': s.STORAGES['staticfiles']['BACKEND']}))\n"
+    )
+    result = manage("shell", "--no-imports", "-c", code, env=production_environment())
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.splitlines()[-1])
+    assert values == {
+        "DEBUG": False,
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": False,
+        "SESSION_COOKIE_NAME": "__Host-sessionid",
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_NAME": "__Host-csrftoken",
+        "CSRF_COOKIE_SECURE": True,
+        "CSRF_COOKIE_HTTPONLY": True,
+        "PROXY_COUNT": 1,
+        "CACHE": "django.core.cache.backends.redis.RedisCache",
+        "DATABASE": "django.db.backends.postgresql",
+        "STATICFILES": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    }
+
+
+@pytest.mark.skipif(
+    (settings.BASE_DIR / ".env").exists(), reason="a local .env may provide a SECRET_KEY"
+)
+def test_the_site_refuses_to_start_without_a_secret_key():
+    env = production_environment()
+    del env["SECRET_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
