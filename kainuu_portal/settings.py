@@ -105,9 +105,9 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = 60 if DATABASES["default"]["ENGINE"].endswith(
-    "postgresql"
-) else 0
+DATABASES["default"]["CONN_MAX_AGE"] = (
+    60 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 0
+)
 
 CACHES = {"default": env.cache("CACHE_URL")}
 

@@ -53,7 +53,7 @@ class PriorityInline(PublishableTabularInline):
 
 class CrossCuttingThemeInline(PublishableStackedInline):
     model = CrossCuttingTheme
-    fields = [*side_by_side("title"), *localized("description"), ("order", "status")]
+    fields = [*side_by_side("title"), *localized("description"), ("order", "key", "status")]
 
 
 class ProgrammeLinkInline(PublishableStackedInline):
@@ -63,7 +63,7 @@ class ProgrammeLinkInline(PublishableStackedInline):
 
 class FocusAreaInline(PublishableStackedInline):
     model = FocusArea
-    fields = [*side_by_side("title", "description"), ("order", "status")]
+    fields = [*side_by_side("title", "description"), ("order", "key", "status")]
 
 
 # The region admin gets its key sectors here, so that regions never imports priorities.
@@ -153,7 +153,7 @@ class PriorityAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ("title_fi",)}
     autocomplete_fields = ["programme", "sectors"]
     fieldsets = publishable_fieldsets(
-        main=["programme", "slug", "order"],
+        main=["programme", "slug", "order", "key"],
         translated=["title", "short_title", "summary", "body"],
         details=["sectors"],
     )
@@ -168,7 +168,7 @@ class FocusAreaAdmin(PublishableAdmin):
     search_fields = localized("title", "description")
     autocomplete_fields = ["priority"]
     fieldsets = publishable_fieldsets(
-        main=["priority", "order"],
+        main=["priority", "order", "key"],
         translated=["title", "description"],
     )
 
@@ -181,6 +181,6 @@ class CrossCuttingThemeAdmin(PublishableAdmin):
     search_fields = localized("title", "description")
     autocomplete_fields = ["programme"]
     fieldsets = publishable_fieldsets(
-        main=["programme", "order"],
+        main=["programme", "order", "key"],
         translated=["title", "description"],
     )

@@ -1,8 +1,15 @@
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.query import prefetch_related_objects
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing import PreviewMixin
+from regions.models import Region
 
+from .comparison import Change, compare_programmes
 from .models import (
     CrossCuttingTheme,
     FocusArea,
@@ -64,6 +71,19 @@ class ProgrammeListView(ListView):
         )
 
 
+def live_programme_count():
+    """How many live programmes the programme's region has (for the comparison link)."""
+    programmes = (
+        Programme.objects.live()
+        .filter(region=OuterRef("region"))
+        .order_by()
+        .values("region")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(programmes), 0)
+
+
 class ProgrammeDetailView(PreviewMixin, DetailView):
     model = Programme
     context_object_name = "programme"
@@ -75,6 +95,7 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
             .get_queryset()
             .filter(region__slug=self.kwargs["region_slug"])
             .select_related("region")
+            .annotate(region_programme_count=live_programme_count())
             .prefetch_related(
                 Prefetch(
                     "priorities",
@@ -108,3 +129,66 @@ class PriorityDetailView(PreviewMixin, DetailView):
                 Prefetch("sectors", queryset=Sector.objects.visible_to(user)),
             )
         )
+
+
+@require_safe
+def programme_compare(request, region_slug):
+    """
+    Two programme periods of a region side by side: ``?a=`` and ``?b=`` name
+    them by slug (the two newest by default); the earlier one is shown first.
+    """
+    region = get_object_or_404(Region.objects.live(), slug=region_slug)
+    programmes = list(
+        Programme.objects.live()
+        .filter(region=region)
+        .select_related("region")
+        .order_by("-start_year", "-end_year", "pk")
+    )
+    context = {"region": region, "programmes": programmes}
+    if len(programmes) < 2:
+        return render(request, "priorities/programme_compare.html", context)
+
+    by_slug = {programme.slug: programme for programme in programmes}
+    slug_a = request.GET.get("a", "").strip()
+    slug_b = request.GET.get("b", "").strip()
+    unknown = [slug for slug in (slug_a, slug_b) if slug and slug not in by_slug]
+    if unknown:
+        context["unknown_periods"] = [Truncator(slug).chars(40) for slug in unknown]
+        return render(request, "priorities/programme_compare.html", context, status=404)
+    if not slug_a and not slug_b:
+        slug_a, slug_b = programmes[1].slug, programmes[0].slug
+    elif not slug_a or not slug_b:
+        given = slug_a or slug_b
+        other = next(programme.slug for programme in programmes if programme.slug != given)
+        slug_a, slug_b = given, other
+    context.update(selected_a=slug_a, selected_b=slug_b)
+    if slug_a == slug_b:
+        context["same_period"] = True
+        return render(request, "priorities/programme_compare.html", context)
+
+    first, second = sorted(
+        [by_slug[slug_a], by_slug[slug_b]], key=lambda p: (p.start_year, p.end_year, p.pk)
+    )
+    prefetch_related_objects(
+        [first, second],
+        Prefetch(
+            "priorities",
+            queryset=Priority.objects.live().prefetch_related(
+                Prefetch("focus_areas", queryset=FocusArea.objects.live())
+            ),
+        ),
+        Prefetch("themes", queryset=CrossCuttingTheme.objects.live()),
+    )
+    comparison = compare_programmes(first, second)
+    context.update(
+        first=first,
+        second=second,
+        selected_a=first.slug,
+        selected_b=second.slug,
+        comparison=comparison,
+        summary={
+            name: {change: sum(row.change == change for row in rows) for change in Change}
+            for name, rows in comparison.items()
+        },
+    )
+    return render(request, "priorities/programme_compare.html", context)

@@ -13,4 +13,3 @@ urlpatterns = [
         name="municipality-detail",
     ),
 ]
-
