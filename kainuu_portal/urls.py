@@ -19,6 +19,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path(_("search/"), views.search, name="search"),
     path(_("regions/"), include("regions.urls")),
     path(_("pages/"), include("pages.urls")),
     path("", include("priorities.urls")),

@@ -2,19 +2,25 @@
 
 from datetime import timedelta
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
 from regions.models import PopulationFigure, Region, Strength
 
+from . import search as site_search
 from .publishing import live_condition
+
+SEARCH_RESULTS_PER_PAGE = 20
 
 
 @require_safe
@@ -51,6 +57,48 @@ def home(request):
             .first()
         )
     return render(request, "home.html", {"region": region, "programme": programme})
+
+
+@require_safe
+def search(request):
+    """
+    Search the live content in the active language: ranked results grouped by
+    type, matched words marked, 20 a page. ``type`` narrows to one type.
+    """
+    query = site_search.parse_query(request.GET.get("q", ""))
+    kind = site_search.KINDS_BY_NAME.get(request.GET.get("type", ""))
+    language = get_language()
+    results = site_search.search(query, language)
+    hits = [hit for hit in results.hits if kind is None or hit.kind == kind]
+    page = Paginator(hits, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_hits = site_search.fill(list(page.object_list), query, language)
+    groups = {}
+    for hit in page_hits:
+        groups.setdefault(hit.kind, []).append(hit)
+    base_query = {"q": query.text}
+    facets = [
+        {
+            "kind": facet_kind,
+            "count": results.counts[facet_kind.name],
+            "url": "?" + urlencode(base_query | {"type": facet_kind.name}),
+        }
+        for facet_kind in site_search.KINDS
+        if facet_kind.name in results.counts
+    ]
+    context = {
+        "query": query,
+        "kind": kind,
+        "results": results,
+        "total": len(hits),
+        "page_obj": page,
+        "groups": [{"kind": group_kind, "hits": group} for group_kind, group in groups.items()],
+        "facets": facets,
+        "all_url": "?" + urlencode(base_query),
+        "query_string": urlencode(base_query | ({"type": kind.name} if kind else {})),
+        "max_length": site_search.MAX_QUERY_LENGTH,
+        "max_results": site_search.MAX_RESULTS,
+    }
+    return render(request, "search.html", context)
 
 
 @never_cache
