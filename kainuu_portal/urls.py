@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from . import views
+from .api import api
 from .sitemaps import sitemaps
+
+handler404 = "kainuu_portal.views.page_not_found"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -15,11 +18,13 @@ urlpatterns = [
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path(_("search/"), views.search, name="search"),
+    path(_("open-data/"), views.open_data, name="open-data"),
     path(_("regions/"), include("regions.urls")),
     path(_("pages/"), include("pages.urls")),
     path("", include("priorities.urls")),

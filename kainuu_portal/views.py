@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
 from regions.models import PopulationFigure, Region, Strength
 
+from . import api
 from . import search as site_search
 from .publishing import live_condition
 
@@ -99,6 +101,25 @@ def search(request):
         "max_results": site_search.MAX_RESULTS,
     }
     return render(request, "search.html", context)
+
+
+@require_safe
+def open_data(request):
+    """How to reuse the portal's content: the API, its schema and licence, CSV and feeds."""
+    programmes = list(Programme.objects.live().select_related("region")[:20])
+    api_root = request.build_absolute_uri("/api/v1/")
+    return render(
+        request,
+        "open_data.html",
+        {"programmes": programmes, "api_root": api_root, "license": api.LICENSE},
+    )
+
+
+def page_not_found(request, exception):
+    """The site's own 404 page; a JSON answer under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not Found"}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 @never_cache

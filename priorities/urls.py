@@ -21,6 +21,11 @@ urlpatterns = [
         name="programme-detail",
     ),
     path(
+        _("programmes/<slug:region_slug>/<slug:slug>/priorities.csv"),
+        views.programme_csv,
+        name="programme-csv",
+    ),
+    path(
         _("programmes/<slug:region_slug>/<slug:programme_slug>/<slug:slug>/"),
         views.PriorityDetailView.as_view(),
         name="priority-detail",

@@ -1,8 +1,13 @@
+import csv
+
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
@@ -192,3 +197,50 @@ def programme_compare(request, region_slug):
         },
     )
     return render(request, "priorities/programme_compare.html", context)
+
+
+def spreadsheet_cell(value):
+    """Text a spreadsheet shows as text: no leading character that starts a formula."""
+    value = "" if value is None else str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@require_safe
+def programme_csv(request, region_slug, slug):
+    """
+    A programme's priorities with their focus areas and sectors as CSV, in the
+    active language. UTF-8 with a byte order mark, so spreadsheets read the
+    letters right; separated by semicolons in Finnish and Swedish, where
+    spreadsheets expect them, and by commas in English.
+    """
+    programme = get_object_or_404(
+        Programme.objects.live().select_related("region"), region__slug=region_slug, slug=slug
+    )
+    priorities = (
+        Priority.objects.live()
+        .filter(programme=programme)
+        .prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.live()),
+            Prefetch("sectors", queryset=Sector.objects.live()),
+        )
+    )
+    language = get_language()
+    filename = f"{programme.region.slug}-{programme.slug}-priorities-{language}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter="," if language == "en" else ";")
+    writer.writerow(
+        [_("Order"), _("Priority"), _("Summary"), _("Focus areas"), _("Sectors"), _("Address")]
+    )
+    for number, priority in enumerate(priorities, start=1):
+        row = [
+            number,
+            priority.title,
+            priority.summary,
+            "; ".join(area.title for area in priority.focus_areas.all()),
+            "; ".join(sector.name for sector in priority.sectors.all()),
+            request.build_absolute_uri(priority.get_absolute_url()),
+        ]
+        writer.writerow([spreadsheet_cell(value) for value in row])
+    return response
