@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from . import views
 from .api import api
+from .feeds import UpdatesFeed
 from .sitemaps import sitemaps
 
 handler404 = "kainuu_portal.views.page_not_found"
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path(_("search/"), views.search, name="search"),
     path(_("open-data/"), views.open_data, name="open-data"),
+    path(_("feed/"), UpdatesFeed(), name="feed"),
     path(_("regions/"), include("regions.urls")),
     path(_("pages/"), include("pages.urls")),
     path("", include("priorities.urls")),

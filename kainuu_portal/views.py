@@ -111,7 +111,12 @@ def open_data(request):
     return render(
         request,
         "open_data.html",
-        {"programmes": programmes, "api_root": api_root, "license": api.LICENSE},
+        {
+            "programmes": programmes,
+            "api_root": api_root,
+            "license": api.LICENSE,
+            "feed_url": reverse("feed"),
+        },
     )
 
 

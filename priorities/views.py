@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from kainuu_portal import structured_data
 from kainuu_portal.publishing import PreviewMixin
 from regions.models import Region
 
@@ -113,6 +114,10 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
                 Prefetch("links", queryset=ProgrammeLink.objects.visible_to(user)),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        data = structured_data.programme_data(self.request, self.object)
+        return super().get_context_data(structured_data=data, **kwargs)
 
 
 class PriorityDetailView(PreviewMixin, DetailView):

@@ -1,6 +1,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from kainuu_portal import structured_data
 from kainuu_portal.publishing import PreviewMixin, live_condition
 
 from .charts import population_chart
@@ -59,6 +60,7 @@ class RegionDetailView(PreviewMixin, DetailView):
             municipalities=municipalities,
             population_figures=region_figures,
             population_chart=population_chart(region_figures),
+            structured_data=structured_data.region_data(self.request, region, municipalities),
             **kwargs,
         )
 
