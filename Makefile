@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test install install-test migrate demo-data superuser messages lint format \
-	migrations-check check ci clean help
+	migrations-check check api-test ci clean help
 
 help:
 	@echo "make run    set up (venv, install, migrate, demo content) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install the test dependencies and run the whole suite"
-	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, ci, clean"
+	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, api-test,"
+	@echo "        ci, clean"
 
 # A Python 3.12 or newer: on PATH, or one installed by pyenv.
 $(VENV)/created:
@@ -60,6 +61,10 @@ lint: install-test
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Schemathesis against the open data API's OpenAPI schema (a throwaway database).
+api-test: install-test
+	scripts/api-contract-test
 
 migrations-check: install
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run

@@ -326,3 +326,11 @@ def test_the_open_data_page_documents_the_api_and_the_licence(client, data, lang
     assert 'href="/api/v1/openapi.json"' in content
     assert "/api/v1/municipalities?region=kainuu&amp;lang=en" in content
     assert csv_url(data["old"], language) in content
+
+
+def test_every_page_links_to_the_open_data_page_in_the_footer(client, data):
+    with override("sv"):
+        page = client.get(reverse("home")).content.decode()
+        url = reverse("open-data")
+    footer = page.split('<footer class="site-footer">')[1]
+    assert f'<a href="{url}">' in footer
