@@ -171,7 +171,8 @@ def test_home_page_shows_the_region_at_a_glance(client, site):
 
 
 def test_region_page_lists_municipalities_with_population_and_neighbours(client, site):
-    response = client.get(site["region"].get_absolute_url())
+    with override("en"):
+        response = client.get(site["region"].get_absolute_url())
     content = response.content.decode()
     assert "Kajaani" in content
     assert re.search(r"37.000", content)
