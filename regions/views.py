@@ -54,6 +54,7 @@ class RegionDetailView(PreviewMixin, DetailView):
             if figure.municipality_id:
                 latest_by_municipality[figure.municipality_id] = figure
         for municipality in municipalities:
+            municipality.region = region  # for their addresses, without a query each
             municipality.latest_population = latest_by_municipality.get(municipality.pk)
         region_figures = [figure for figure in figures if figure.region_id]
         return super().get_context_data(

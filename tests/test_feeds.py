@@ -116,6 +116,18 @@ def test_the_region_page_describes_an_administrative_area(client, site):
     assert data["containsPlace"][0]["name"] == "Kajaani"
 
 
+def test_the_region_page_queries_do_not_grow_with_its_municipalities(
+    client, site, django_assert_max_num_queries
+):
+    for n in range(10):
+        factories.make_municipality(region=site["region"], slug=f"town-{n}")
+    with override("en"):
+        url = site["region"].get_absolute_url()
+    with django_assert_max_num_queries(8):
+        content = client.get(url).content.decode()
+    assert content.count('"@type": "AdministrativeArea", "name": "Municipality') == 10
+
+
 def test_the_programme_page_describes_a_creative_work_with_its_priorities(client, site):
     raw, data = json_ld(client, site["programme"])
     assert data["@type"] == "CreativeWork"
