@@ -8,13 +8,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-browser check-html install install-test checkers migrate demo-data \
-	superuser messages lint format migrations-check check ci clean help
+	superuser messages lint format migrations-check check api-test ci clean help
 
 help:
 	@echo "make run    set up (venv, install, migrate, demo content) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install the test dependencies and run the whole suite"
 	@echo "make test-browser  the browser tests (axe-core, keyboard, reflow; needs /usr/bin/chromium)"
 	@echo "make check-html    the Nu HTML Checker on every public page type (needs Java and npm)"
+	@echo "make api-test      Schemathesis against the API's OpenAPI schema"
 	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, ci, clean"
 
 # A Python 3.12 or newer: on PATH, or one installed by pyenv.
@@ -82,6 +83,10 @@ lint: install-test
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Schemathesis against the open data API's OpenAPI schema (a throwaway database).
+api-test: install-test
+	scripts/api-contract-test
 
 migrations-check: install
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run

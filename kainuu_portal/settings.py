@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "reversion_compare",
     "adminsortable2",
     "axes",
+    "corsheaders",
     "kainuu_portal",
     "regions",
     "priorities",
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS headers for the open data API only (CORS_URLS_REGEX); before CommonMiddleware.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -273,6 +276,14 @@ LOGGING = {
         "axes.apps": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
+
+# --- Open data API -------------------------------------------------------------
+
+# Anyone may read the API from a browser on another site; nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 
 # --- Security -----------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """sitemap.xml: every live public page in every language, with hreflang alternates."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Count
 from django.urls import reverse
 
+from kainuu_portal.publishing import live_condition
 from pages.models import Page
 from priorities.models import Priority, Programme, Sector
 from regions.models import Municipality, Region
@@ -21,6 +23,7 @@ class StaticViewSitemap(PortalSitemap):
             "regions:region-list",
             "priorities:sector-list",
             "priorities:programme-list",
+            "open-data",
         ]
 
     def location(self, item):
@@ -66,6 +69,21 @@ class PageSitemap(LiveContentSitemap):
     model = Page
 
 
+class ComparisonSitemap(PortalSitemap):
+    """The comparison page of each region with two or more live programme periods."""
+
+    def items(self):
+        return (
+            Region.objects.live()
+            .annotate(programme_count=Count("programmes", filter=live_condition("programmes__")))
+            .filter(programme_count__gte=2)
+            .order_by("pk")
+        )
+
+    def location(self, item):
+        return reverse("priorities:programme-compare", kwargs={"region_slug": item.slug})
+
+
 sitemaps = {
     "static": StaticViewSitemap,
     "regions": RegionSitemap,
@@ -74,4 +92,5 @@ sitemaps = {
     "programmes": ProgrammeSitemap,
     "priorities": PrioritySitemap,
     "pages": PageSitemap,
+    "comparisons": ComparisonSitemap,
 }

@@ -9,7 +9,11 @@ from django.views.static import serve
 from priorities.views import programme_document
 
 from . import views
+from .api import api
+from .feeds import UpdatesFeed
 from .sitemaps import sitemaps
+
+handler404 = "kainuu_portal.views.page_not_found"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,10 +24,14 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("documents/<path:name>", programme_document, name="document"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path(_("search/"), views.search, name="search"),
+    path(_("open-data/"), views.open_data, name="open-data"),
+    path(_("feed/"), UpdatesFeed(), name="feed"),
     path(_("regions/"), include("regions.urls")),
     path(_("pages/"), include("pages.urls")),
     path("", include("priorities.urls")),

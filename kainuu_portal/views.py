@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
@@ -9,13 +10,20 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
 from regions.models import PopulationFigure, Region, Strength
 
+from . import api
+from . import search as site_search
 from .publishing import live_condition
+
+SEARCH_RESULTS_PER_PAGE = 20
 
 
 @require_safe
@@ -52,6 +60,72 @@ def home(request):
             .first()
         )
     return render(request, "home.html", {"region": region, "programme": programme})
+
+
+@require_safe
+def search(request):
+    """
+    Search the live content in the active language: ranked results grouped by
+    type, matched words marked, 20 a page. ``type`` narrows to one type.
+    """
+    query = site_search.parse_query(request.GET.get("q", ""))
+    kind = site_search.KINDS_BY_NAME.get(request.GET.get("type", ""))
+    language = get_language()
+    results = site_search.search(query, language)
+    hits = [hit for hit in results.hits if kind is None or hit.kind == kind]
+    page = Paginator(hits, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_hits = site_search.fill(list(page.object_list), query, language)
+    groups = {}
+    for hit in page_hits:
+        groups.setdefault(hit.kind, []).append(hit)
+    base_query = {"q": query.text}
+    facets = [
+        {
+            "kind": facet_kind,
+            "count": results.counts[facet_kind.name],
+            "url": "?" + urlencode(base_query | {"type": facet_kind.name}),
+        }
+        for facet_kind in site_search.KINDS
+        if facet_kind.name in results.counts
+    ]
+    context = {
+        "query": query,
+        "kind": kind,
+        "results": results,
+        "total": len(hits),
+        "page_obj": page,
+        "groups": [{"kind": group_kind, "hits": group} for group_kind, group in groups.items()],
+        "facets": facets,
+        "all_url": "?" + urlencode(base_query),
+        "query_string": urlencode(base_query | ({"type": kind.name} if kind else {})),
+        "max_length": site_search.MAX_QUERY_LENGTH,
+        "max_results": site_search.MAX_RESULTS,
+    }
+    return render(request, "search.html", context)
+
+
+@require_safe
+def open_data(request):
+    """How to reuse the portal's content: the API, its schema and licence, CSV and feeds."""
+    programmes = list(Programme.objects.live().select_related("region")[:20])
+    api_root = request.build_absolute_uri("/api/v1/")
+    return render(
+        request,
+        "open_data.html",
+        {
+            "programmes": programmes,
+            "api_root": api_root,
+            "license": api.LICENSE,
+            "feed_url": reverse("feed"),
+        },
+    )
+
+
+def page_not_found(request, exception):
+    """The site's own 404 page; a JSON answer under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not Found"}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 @never_cache

@@ -55,7 +55,7 @@ class PriorityInline(SortableTabularInline):
 
 class CrossCuttingThemeInline(SortableStackedInline):
     model = CrossCuttingTheme
-    fields = [*side_by_side("title"), *localized("description"), "status"]
+    fields = [*side_by_side("title"), *localized("description"), ("key", "status")]
 
 
 class ProgrammeLinkInline(SortableStackedInline):
@@ -65,7 +65,7 @@ class ProgrammeLinkInline(SortableStackedInline):
 
 class FocusAreaInline(SortableStackedInline):
     model = FocusArea
-    fields = [*side_by_side("title", "description"), "status"]
+    fields = [*side_by_side("title", "description"), ("key", "status")]
 
 
 # The region admin gets its key sectors here, so that regions never imports priorities.
@@ -157,7 +157,7 @@ class PriorityAdmin(SortableAdminMixin, PublishableAdmin):
     prepopulated_fields = {"slug": ("title_fi",)}
     autocomplete_fields = ["programme", "sectors"]
     fieldsets = publishable_fieldsets(
-        main=["programme", "slug", "order"],
+        main=["programme", "slug", "order", "key"],
         translated=["title", "short_title", "summary", "body"],
         details=["sectors"],
     )
@@ -172,7 +172,7 @@ class FocusAreaAdmin(SortableAdminMixin, PublishableAdmin):
     search_fields = localized("title", "description")
     autocomplete_fields = ["priority"]
     fieldsets = publishable_fieldsets(
-        main=["priority", "order"],
+        main=["priority", "order", "key"],
         translated=["title", "description"],
     )
 
@@ -185,6 +185,6 @@ class CrossCuttingThemeAdmin(SortableAdminMixin, PublishableAdmin):
     search_fields = localized("title", "description")
     autocomplete_fields = ["programme"]
     fieldsets = publishable_fieldsets(
-        main=["programme", "order"],
+        main=["programme", "order", "key"],
         translated=["title", "description"],
     )

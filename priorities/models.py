@@ -26,6 +26,20 @@ class SectorQuerySet(PublishableQuerySet):
         return self.get(slug=slug)
 
 
+def comparison_key_field():
+    """The key that pairs an item with its counterpart in another programme period."""
+    return models.SlugField(
+        _("comparison key"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Optional. Give the same key to the matching item of another programme period "
+            "(for example “tourism”) to show them as kept on the comparison page, even when "
+            "the title has changed. Items without a key are matched by their title."
+        ),
+    )
+
+
 class Sector(WithImage, Publishable, Orderable):
     """A business sector; sectors form a tree (Technology industries > ICT)."""
 
@@ -216,6 +230,7 @@ class Priority(Publishable, Orderable):
         _("short title"), max_length=120, blank=True, help_text=_("Used in menus and lists.")
     )
     slug = models.SlugField(_("slug"), max_length=100)
+    key = comparison_key_field()
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
     body = RichTextField(_("body"))
     sectors = models.ManyToManyField(
@@ -262,6 +277,7 @@ class FocusArea(Publishable, Orderable):
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    key = comparison_key_field()
 
     live_parents = ("priority", "priority__programme", "priority__programme__region")
 
@@ -287,6 +303,7 @@ class CrossCuttingTheme(Publishable, Orderable):
     )
     title = models.CharField(_("title"), max_length=300)
     description = RichTextField(_("description"))
+    key = comparison_key_field()
 
     live_parents = ("programme", "programme__region")
 

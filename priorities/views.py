@@ -1,9 +1,21 @@
-from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+import csv
+
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.query import prefetch_related_objects
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from kainuu_portal import structured_data
 from kainuu_portal.publishing import PreviewMixin
+from regions.models import Region
 
+from .comparison import Change, compare_programmes
 from .models import (
     CrossCuttingTheme,
     FocusArea,
@@ -65,6 +77,19 @@ class ProgrammeListView(ListView):
         )
 
 
+def live_programme_count():
+    """How many live programmes the programme's region has (for the comparison link)."""
+    programmes = (
+        Programme.objects.live()
+        .filter(region=OuterRef("region"))
+        .order_by()
+        .values("region")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(programmes), 0)
+
+
 class ProgrammeDetailView(PreviewMixin, DetailView):
     model = Programme
     context_object_name = "programme"
@@ -76,6 +101,7 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
             .get_queryset()
             .filter(region__slug=self.kwargs["region_slug"])
             .select_related("region")
+            .annotate(region_programme_count=live_programme_count())
             .prefetch_related(
                 Prefetch(
                     "priorities",
@@ -88,6 +114,10 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
                 Prefetch("links", queryset=ProgrammeLink.objects.visible_to(user)),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        data = structured_data.programme_data(self.request, self.object)
+        return super().get_context_data(structured_data=data, **kwargs)
 
 
 class PriorityDetailView(PreviewMixin, DetailView):
@@ -140,4 +170,114 @@ def programme_document(request, name):
     response.headers["X-Content-Type-Options"] = "nosniff"
     if not programme.is_live:
         response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def programme_compare(request, region_slug):
+    """
+    Two programme periods of a region side by side: ``?a=`` and ``?b=`` name
+    them by slug (the two newest by default); the earlier one is shown first.
+    """
+    region = get_object_or_404(Region.objects.live(), slug=region_slug)
+    programmes = list(
+        Programme.objects.live()
+        .filter(region=region)
+        .select_related("region")
+        .order_by("-start_year", "-end_year", "pk")
+    )
+    context = {"region": region, "programmes": programmes}
+    if len(programmes) < 2:
+        return render(request, "priorities/programme_compare.html", context)
+
+    by_slug = {programme.slug: programme for programme in programmes}
+    slug_a = request.GET.get("a", "").strip()
+    slug_b = request.GET.get("b", "").strip()
+    unknown = [slug for slug in (slug_a, slug_b) if slug and slug not in by_slug]
+    if unknown:
+        context["unknown_periods"] = [Truncator(slug).chars(40) for slug in unknown]
+        return render(request, "priorities/programme_compare.html", context, status=404)
+    if not slug_a and not slug_b:
+        slug_a, slug_b = programmes[1].slug, programmes[0].slug
+    elif not slug_a or not slug_b:
+        given = slug_a or slug_b
+        other = next(programme.slug for programme in programmes if programme.slug != given)
+        slug_a, slug_b = given, other
+    context.update(selected_a=slug_a, selected_b=slug_b)
+    if slug_a == slug_b:
+        context["same_period"] = True
+        return render(request, "priorities/programme_compare.html", context)
+
+    first, second = sorted(
+        [by_slug[slug_a], by_slug[slug_b]], key=lambda p: (p.start_year, p.end_year, p.pk)
+    )
+    prefetch_related_objects(
+        [first, second],
+        Prefetch(
+            "priorities",
+            queryset=Priority.objects.live().prefetch_related(
+                Prefetch("focus_areas", queryset=FocusArea.objects.live())
+            ),
+        ),
+        Prefetch("themes", queryset=CrossCuttingTheme.objects.live()),
+    )
+    comparison = compare_programmes(first, second)
+    context.update(
+        first=first,
+        second=second,
+        selected_a=first.slug,
+        selected_b=second.slug,
+        comparison=comparison,
+        summary={
+            name: {change: sum(row.change == change for row in rows) for change in Change}
+            for name, rows in comparison.items()
+        },
+    )
+    return render(request, "priorities/programme_compare.html", context)
+
+
+def spreadsheet_cell(value):
+    """Text a spreadsheet shows as text: no leading character that starts a formula."""
+    value = "" if value is None else str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@require_safe
+def programme_csv(request, region_slug, slug):
+    """
+    A programme's priorities with their focus areas and sectors as CSV, in the
+    active language. UTF-8 with a byte order mark, so spreadsheets read the
+    letters right; separated by semicolons in Finnish and Swedish, where
+    spreadsheets expect them, and by commas in English.
+    """
+    programme = get_object_or_404(
+        Programme.objects.live().select_related("region"), region__slug=region_slug, slug=slug
+    )
+    priorities = (
+        Priority.objects.live()
+        .filter(programme=programme)
+        .prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.live()),
+            Prefetch("sectors", queryset=Sector.objects.live()),
+        )
+    )
+    language = get_language()
+    filename = f"{programme.region.slug}-{programme.slug}-priorities-{language}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter="," if language == "en" else ";")
+    writer.writerow(
+        [_("Order"), _("Priority"), _("Summary"), _("Focus areas"), _("Sectors"), _("Address")]
+    )
+    for number, priority in enumerate(priorities, start=1):
+        row = [
+            number,
+            priority.title,
+            priority.summary,
+            "; ".join(area.title for area in priority.focus_areas.all()),
+            "; ".join(sector.name for sector in priority.sectors.all()),
+            request.build_absolute_uri(priority.get_absolute_url()),
+        ]
+        writer.writerow([spreadsheet_cell(value) for value in row])
     return response

@@ -1,8 +1,10 @@
 from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from kainuu_portal import structured_data
 from kainuu_portal.publishing import PreviewMixin, live_condition
 
+from .charts import population_chart
 from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
 
 
@@ -52,10 +54,14 @@ class RegionDetailView(PreviewMixin, DetailView):
             if figure.municipality_id:
                 latest_by_municipality[figure.municipality_id] = figure
         for municipality in municipalities:
+            municipality.region = region  # for their addresses, without a query each
             municipality.latest_population = latest_by_municipality.get(municipality.pk)
+        region_figures = [figure for figure in figures if figure.region_id]
         return super().get_context_data(
             municipalities=municipalities,
-            population_figures=[figure for figure in figures if figure.region_id],
+            population_figures=region_figures,
+            population_chart=population_chart(region_figures),
+            structured_data=structured_data.region_data(self.request, region, municipalities),
             **kwargs,
         )
 
@@ -76,4 +82,10 @@ class MunicipalityDetailView(PreviewMixin, DetailView):
                     queryset=PopulationFigure.objects.visible_to(self.request.user),
                 )
             )
+        )
+
+    def get_context_data(self, **kwargs):
+        figures = list(self.object.population_figures.all())
+        return super().get_context_data(
+            population_figures=figures, population_chart=population_chart(figures), **kwargs
         )

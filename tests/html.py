@@ -1,6 +1,7 @@
 """Reading admin pages as a browser does: a form's current values, and what a page would run."""
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 
@@ -87,12 +88,16 @@ class _DangerFinder(HTMLParser):
         self.marker = marker
         self.found = []
         self._raw = None
+        self._json = False
 
     def handle_starttag(self, tag, attrs):
         if tag in ("iframe", "object", "embed", "frame"):
             self.found.append(f"<{tag}>")
         if tag in ("script", "style"):
             self._raw = tag
+            # JSON-LD is data the browser never runs; it is safe while it stays valid JSON
+            # (a payload that closed the element would leave it broken).
+            self._json = tag == "script" and dict(attrs).get("type") == "application/ld+json"
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
@@ -108,7 +113,12 @@ class _DangerFinder(HTMLParser):
             self._raw = None
 
     def handle_data(self, data):
-        if self._raw and self.marker in data:
+        if self._raw and self._json:
+            try:
+                json.loads(data)
+            except ValueError:
+                self.found.append("JSON-LD broken by the payload")
+        elif self._raw and self.marker in data:
             self.found.append(f"<{self._raw}> with the payload")
 
 

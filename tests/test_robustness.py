@@ -6,10 +6,11 @@ Whatever arrives, the answer is never a server error.
 import pytest
 from django.contrib import admin
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import Resolver404
+from django.utils.translation import override
 
-from tests.test_views import LANGUAGES, page_urls
+from tests.test_views import LANGUAGES, new_page_urls, page_urls
 
 BAD_SUFFIXES = [
     "%FF",
@@ -100,6 +101,20 @@ def public_urls(site):
     """Every public page type once (in English), the machine-readable files and the root."""
     urls = ["/", "/healthz", "/robots.txt", "/.well-known/security.txt", "/sitemap.xml"]
     urls += ["/documents/no-such-file.pdf"]
+    # The open data API, the feed and a programme's CSV download.
+    urls += ["/api/v1/", "/api/v1/openapi.json"]
+    urls += [f"/api/v1/{name}" for name in ("regions", "municipalities", "sectors")]
+    urls += [f"/api/v1/{name}" for name in ("programmes", "priorities")]
+    programme = site["programme"]
+    with override("en"):
+        urls.append(reverse("feed"))
+        urls.append(
+            reverse(
+                "priorities:programme-csv",
+                kwargs={"region_slug": programme.region.slug, "slug": programme.slug},
+            )
+        )
+    urls += new_page_urls(site, "en").values()
     return urls + ["/favicon.ico", *page_urls(site, "en").values()]
 
 

@@ -1,0 +1,452 @@
+"""
+Site-wide search over the live content, in the active language.
+
+On PostgreSQL the search uses full-text search with the language's own
+configuration (``finnish``, ``english``, ``swedish``), so an inflected word
+finds its base form, and ``ts_headline`` marks the matched words. Elsewhere
+(SQLite) every word must occur in the text as typed (case-insensitive).
+
+Two queries whatever the number of content types: one ``UNION ALL`` ranks
+every match (type, id, rank), another fetches titles, snippets and the parts
+of the address for the matches on the current page only.
+"""
+
+import html
+import operator
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, CharField, F, Func, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.urls import reverse
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from pages.models import Page
+from priorities.models import CrossCuttingTheme, FocusArea, Priority, Programme, Sector
+from regions.models import Municipality, Region
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+MAX_RESULTS = 500
+SNIPPET_CHARS = 240
+CONFIGS = {"fi": "finnish", "en": "english", "sv": "swedish"}
+
+# ts_headline marks matches with these (private-use characters that no text contains);
+# the text is escaped first and the marks then become <mark> elements.
+START, STOP = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a visitor typed, made safe to search with."""
+
+    text: str = ""
+    words: tuple = ()
+    was_shortened: bool = False
+
+    @property
+    def has_text(self):
+        return bool(self.text)
+
+
+def parse_query(raw):
+    """Cap the length, drop control characters and keep only the words (letters and digits)."""
+    raw = raw or ""
+    was_shortened = len(raw) > MAX_QUERY_LENGTH
+    text = re.sub(r"[\x00-\x1f\x7f\ue000\ue001]", " ", raw[:MAX_QUERY_LENGTH])
+    text = " ".join(text.split())
+    words = tuple(dict.fromkeys(word for word in re.findall(r"\w+", text)))[:MAX_WORDS]
+    return Query(text=text, words=words, was_shortened=was_shortened)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One type of content that the search covers."""
+
+    name: str
+    label: str
+    model: type
+    url_name: str
+    url_parts: tuple  # lookups of the URL's keyword arguments, in order
+    url_kwargs: tuple
+    title: str = "title"
+    texts: tuple = ()
+    rich_texts: tuple = ()  # rich-text fields, whose HTML tags are not searched
+    context: str = ""  # a translated field of the parent, shown with the result
+
+
+KINDS = [
+    Kind(
+        "region",
+        _("Regions"),
+        Region,
+        "regions:region-detail",
+        ("slug",),
+        ("slug",),
+        title="name",
+        texts=("summary", "administrative_centre"),
+        rich_texts=("body",),
+    ),
+    Kind(
+        "municipality",
+        _("Municipalities"),
+        Municipality,
+        "regions:municipality-detail",
+        ("region__slug", "slug"),
+        ("region_slug", "slug"),
+        title="name",
+        context="region__name",
+    ),
+    Kind(
+        "sector",
+        _("Sectors"),
+        Sector,
+        "priorities:sector-detail",
+        ("slug",),
+        ("slug",),
+        title="name",
+        texts=("summary",),
+        rich_texts=("body",),
+        context="parent__name",
+    ),
+    Kind(
+        "programme",
+        _("Programmes"),
+        Programme,
+        "priorities:programme-detail",
+        ("region__slug", "slug"),
+        ("region_slug", "slug"),
+        texts=("summary",),
+        rich_texts=("body", "aims"),
+        context="region__name",
+    ),
+    Kind(
+        "priority",
+        _("Priorities"),
+        Priority,
+        "priorities:priority-detail",
+        ("programme__region__slug", "programme__slug", "slug"),
+        ("region_slug", "programme_slug", "slug"),
+        texts=("short_title", "summary"),
+        rich_texts=("body",),
+        context="programme__title",
+    ),
+    Kind(
+        "focus_area",
+        _("Focus areas"),
+        FocusArea,
+        "priorities:priority-detail",
+        ("priority__programme__region__slug", "priority__programme__slug", "priority__slug"),
+        ("region_slug", "programme_slug", "slug"),
+        texts=("description",),
+        context="priority__title",
+    ),
+    Kind(
+        "theme",
+        _("Cross-cutting themes"),
+        CrossCuttingTheme,
+        "priorities:programme-detail",
+        ("programme__region__slug", "programme__slug"),
+        ("region_slug", "slug"),
+        rich_texts=("description",),
+        context="programme__title",
+    ),
+    Kind(
+        "page",
+        _("Pages"),
+        Page,
+        "pages:page-detail",
+        ("slug",),
+        ("slug",),
+        texts=("summary",),
+        rich_texts=("body",),
+    ),
+]
+KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
+
+
+@dataclass
+class Hit:
+    kind: Kind
+    pk: int
+    rank: float
+    title: str = ""
+    snippet: str = ""
+    context: str = ""
+    url: str = ""
+
+
+@dataclass
+class Results:
+    """Every match, best first, and how many there are of each kind."""
+
+    hits: list = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+
+    @property
+    def is_capped(self):
+        return len(self.hits) >= MAX_RESULTS
+
+
+# --- Expressions --------------------------------------------------------------
+
+
+def language_order(language):
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    return [language, *fallbacks.get(language, fallbacks["default"])]
+
+
+def translated(lookup, language):
+    """A translated field as visitors see it: the language's text, else a fallback's."""
+    columns = [
+        NullIf(F(f"{lookup}_{code}"), Value(""), output_field=TextField())
+        for code in dict.fromkeys(language_order(language))
+    ]
+    return Coalesce(*columns, Value(""), output_field=TextField())
+
+
+def without_tags(expression):
+    """PostgreSQL: rich text without its HTML tags."""
+    return Func(
+        expression,
+        Value("<[^>]+>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+
+
+def joined(expressions):
+    if not expressions:
+        return Value("", output_field=TextField())
+    if len(expressions) == 1:
+        return expressions[0]
+    parts = [expressions[0]]
+    for expression in expressions[1:]:
+        parts += [Value(" "), expression]
+    return Concat(*parts, output_field=TextField())
+
+
+def body_text(kind, language, strip_html):
+    texts = [translated(name, language) for name in kind.texts]
+    for name in kind.rich_texts:
+        text = translated(name, language)
+        texts.append(without_tags(text) if strip_html else text)
+    return joined(texts)
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+# --- Search -------------------------------------------------------------------
+
+
+def search(query, language):
+    """Every live match of ``query`` in ``language``, ranked, with counts per kind."""
+    if not query.words:
+        return Results()
+    ranked = ranked_postgresql if is_postgresql() else ranked_simple
+    querysets = [ranked(kind, query, language) for kind in KINDS]
+    union = querysets[0].union(*querysets[1:], all=True)
+    rows = union.order_by("-hit_rank", "hit_kind", "hit_pk")[:MAX_RESULTS]
+    hits = [Hit(KINDS_BY_NAME[row["hit_kind"]], row["hit_pk"], row["hit_rank"]) for row in rows]
+    counts = {}
+    for hit in hits:
+        counts[hit.kind.name] = counts.get(hit.kind.name, 0) + 1
+    return Results(hits=hits, counts=counts)
+
+
+def _base(kind):
+    return kind.model.objects.live().order_by()
+
+
+def _labelled(queryset, kind, rank):
+    return queryset.annotate(
+        hit_kind=Value(kind.name, output_field=CharField()),
+        hit_pk=F("pk"),
+        hit_rank=rank,
+    ).values("hit_kind", "hit_pk", "hit_rank")
+
+
+def _ts_query(query, language):
+    return SearchQuery(
+        " ".join(query.words), config=CONFIGS.get(language, "simple"), search_type="plain"
+    )
+
+
+def _vector(kind, language):
+    config = CONFIGS.get(language, "simple")
+    return SearchVector(translated(kind.title, language), weight="A", config=config) + SearchVector(
+        body_text(kind, language, strip_html=True), weight="B", config=config
+    )
+
+
+def ranked_postgresql(kind, query, language):
+    ts_query = _ts_query(query, language)
+    queryset = _base(kind).alias(search_vector=_vector(kind, language))
+    queryset = queryset.filter(search_vector=ts_query)
+    return _labelled(queryset, kind, SearchRank(F("search_vector"), ts_query))
+
+
+def ranked_simple(kind, query, language):
+    """Every word somewhere in the title or text; words in the title rank higher."""
+    title = translated(kind.title, language)
+    queryset = _base(kind).alias(
+        search_title=title,
+        search_document=Concat(
+            title, Value(" "), body_text(kind, language, strip_html=False), output_field=TextField()
+        ),
+    )
+    for word in query.words:
+        queryset = queryset.filter(search_document__icontains=word)
+    in_title = [
+        Case(When(search_title__icontains=word, then=Value(1.0)), default=Value(0.0))
+        for word in query.words
+    ]
+    rank = reduce(operator.add, in_title, Value(1.0))
+    return _labelled(queryset, kind, rank)
+
+
+# --- The current page's results ----------------------------------------------
+
+
+def fill(hits, query, language):
+    """Titles, snippets with the matched words marked, context and address of ``hits``."""
+    if not hits:
+        return hits
+    ids = {}
+    for hit in hits:
+        ids.setdefault(hit.kind.name, []).append(hit.pk)
+    postgresql = is_postgresql()
+    querysets = [
+        details(KINDS_BY_NAME[name], pks, query, language, postgresql) for name, pks in ids.items()
+    ]
+    union = querysets[0].union(*querysets[1:], all=True).order_by()
+    rows = {(row["hit_kind"], row["hit_pk"]): row for row in union}
+    for hit in hits:
+        row = rows.get((hit.kind.name, hit.pk))
+        if row is None:  # changed between the two queries
+            continue
+        if postgresql:
+            hit.title = marked(row["hit_title"])
+            hit.snippet = marked(row["hit_snippet"])
+        else:
+            hit.title = highlighted(row["hit_title"], query.words)
+            hit.snippet = highlighted(excerpt(row["hit_snippet"], query.words), query.words)
+        hit.context = row["hit_context"]
+        parts = [row["url_a"], row["url_b"], row["url_c"]][: len(hit.kind.url_kwargs)]
+        kwargs = dict(zip(hit.kind.url_kwargs, parts, strict=True))
+        hit.url = reverse(hit.kind.url_name, kwargs=kwargs)
+    return [hit for hit in hits if hit.url]
+
+
+def details(kind, pks, query, language, postgresql):
+    title = translated(kind.title, language)
+    text = body_text(kind, language, strip_html=postgresql)
+    if postgresql:
+        ts_query = _ts_query(query, language)
+        config = CONFIGS.get(language, "simple")
+        marks = {"start_sel": START, "stop_sel": STOP}
+        title = SearchHeadline(title, ts_query, config=config, highlight_all=True, **marks)
+        text = SearchHeadline(
+            text,
+            ts_query,
+            config=config,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+            **marks,
+        )
+    url_parts = [F(lookup) for lookup in kind.url_parts]
+    url_parts += [Value("", output_field=CharField())] * (3 - len(url_parts))
+    context = translated(kind.context, language) if kind.context else Value("")
+    return (
+        kind.model.objects.filter(pk__in=pks)
+        .order_by()
+        .annotate(
+            hit_kind=Value(kind.name, output_field=CharField()),
+            hit_pk=F("pk"),
+            hit_title=title,
+            hit_snippet=text,
+            hit_context=Coalesce(context, Value(""), output_field=TextField()),
+            url_a=url_parts[0],
+            url_b=url_parts[1],
+            url_c=url_parts[2],
+        )
+        .values(
+            "hit_kind",
+            "hit_pk",
+            "hit_title",
+            "hit_snippet",
+            "hit_context",
+            "url_a",
+            "url_b",
+            "url_c",
+        )
+    )
+
+
+# --- Highlighting ---------------------------------------------------------------
+
+
+def marked(text):
+    """PostgreSQL's headline: escape everything, then turn its marks into <mark> elements."""
+    text = " ".join(html.unescape(text or "").split())
+    out = []
+    inside = False
+    for part in re.split(f"([{START}{STOP}])", text):
+        if part == START:
+            inside = True
+        elif part == STOP:
+            inside = False
+        elif part:
+            out.append(f"<mark>{escape(part)}</mark>" if inside else escape(part))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def _spans(text, words):
+    spans = sorted(
+        match.span()
+        for word in words
+        for match in re.finditer(re.escape(word), text, flags=re.IGNORECASE)
+    )
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlighted(text, words):
+    """Escape everything, then wrap each occurrence of a word (any case) in <mark>."""
+    text = text or ""
+    out, position = [], 0
+    for start, end in _spans(text, words):
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def excerpt(text, words, length=SNIPPET_CHARS):
+    """Plain text around the first matched word, for the simple search's snippets."""
+    text = " ".join(html.unescape(strip_tags(text or "")).split())
+    spans = _spans(text, words)
+    start = max(spans[0][0] - length // 3, 0) if spans else 0
+    if start:
+        start = text.rfind(" ", 0, start) + 1
+        text = "… " + text[start:]
+    return Truncator(text).chars(length)

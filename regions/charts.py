@@ -1,0 +1,135 @@
+"""
+The geometry of the population chart: a line over the years, drawn as inline
+SVG by ``templates/includes/population_chart.html``. No chart library; the
+page shows the same figures in a table.
+"""
+
+import math
+from dataclasses import dataclass
+
+WIDTH = 640
+HEIGHT = 280
+MARGIN_LEFT = 72  # room for tick labels such as "100 000"
+MARGIN_RIGHT = 24
+MARGIN_TOP = 16
+MARGIN_BOTTOM = 36
+MIN_LABEL_GAP = 44  # horizontal room one year label needs
+MAX_TICKS = 5
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    value: int
+    y: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+    points: list
+    ticks: list
+    year_labels: list
+
+    @property
+    def polyline(self):
+        return " ".join(f"{point.x:g},{point.y:g}" for point in self.points)
+
+    @property
+    def first(self):
+        return self.points[0]
+
+    @property
+    def last(self):
+        return self.points[-1]
+
+
+def nice_step(span, max_ticks=MAX_TICKS):
+    """A round step (1, 2 or 5 times a power of ten, at least 1) giving ``max_ticks`` or fewer."""
+    raw = max(span / max(max_ticks - 1, 1), 1)
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return int(factor * power)
+    return int(10 * power)  # pragma: no cover - the loop always returns
+
+
+def value_range(values):
+    """The bottom and top of the value axis: round numbers around the figures."""
+    low, high = min(values), max(values)
+    if low == high:
+        pad = max(round(high * 0.1), 1)
+        low, high = low - pad, high + pad
+    step = nice_step(high - low)
+    bottom = max(math.floor(low / step) * step, 0)
+    top = math.ceil(high / step) * step
+    if top == bottom:
+        top = bottom + step
+    return bottom, top, step
+
+
+def _round(number):
+    return round(number, 1)
+
+
+def population_chart(figures, width=WIDTH, height=HEIGHT):
+    """
+    The chart of a population series (objects with ``year`` and ``value``),
+    or None when there are fewer than two figures to draw a line between.
+    """
+    figures = sorted(figures, key=lambda figure: figure.year)
+    if len(figures) < 2:
+        return None
+    left, right = MARGIN_LEFT, width - MARGIN_RIGHT
+    top, bottom = MARGIN_TOP, height - MARGIN_BOTTOM
+    first_year, last_year = figures[0].year, figures[-1].year
+    year_span = max(last_year - first_year, 1)
+    low, high, step = value_range([figure.value for figure in figures])
+
+    def x_of(year):
+        return _round(left + (year - first_year) / year_span * (right - left))
+
+    def y_of(value):
+        return _round(bottom - (value - low) / (high - low) * (bottom - top))
+
+    points = [Point(f.year, f.value, x_of(f.year), y_of(f.value)) for f in figures]
+    ticks = [Tick(value, y_of(value)) for value in range(low, high + 1, step)]
+    return Chart(
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        points=points,
+        ticks=ticks,
+        year_labels=year_labels(points),
+    )
+
+
+def year_labels(points):
+    """The points whose year is written under the axis: the first, the last, none overlapping."""
+    labelled = []
+    for point in points:
+        if not labelled or point.x - labelled[-1].x >= MIN_LABEL_GAP:
+            labelled.append(point)
+    last = points[-1]
+    if labelled[-1] is not last:
+        # Make room for the last year by dropping the labels just before it.
+        while len(labelled) > 1 and last.x - labelled[-1].x < MIN_LABEL_GAP:
+            labelled.pop()
+        if last.x - labelled[-1].x >= MIN_LABEL_GAP:
+            labelled.append(last)
+    return labelled

@@ -1,0 +1,336 @@
+"""Open data over HTTP: the JSON API and its schema, CORS, CSV downloads and the Open data page."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from kainuu_portal.publishing import Status
+from tests import factories
+
+
+@pytest.fixture
+def data(db):
+    region = factories.make_region(
+        slug="kainuu",
+        name_fi="Kainuu",
+        name_en="Kainuu",
+        name_sv="Kajanaland",
+        is_home=True,
+        iso_code="FI-05",
+    )
+    other = factories.make_region(slug="north-karelia", name_en="North Karelia", kind="finnish")
+    region.neighbours.add(other)
+    kajaani = factories.make_municipality(
+        region=region, slug="kajaani", name_fi="Kajaani", name_sv="Kajana", code="205"
+    )
+    factories.make_municipality(region=other, slug="joensuu", name_fi="Joensuu")
+    factories.make_population(municipality=kajaani, year=2010, value=38000)
+    factories.make_population(municipality=kajaani, year=2020, value=36800, is_approximate=True)
+    factories.make_population(municipality=kajaani, year=2021, value=1, status=Status.DRAFT)
+    parent = factories.make_sector(slug="technology", name_en="Technology", nace_codes="26, 62")
+    ict = factories.make_sector(parent=parent, slug="ict", name_en="ICT", name_sv="IKT")
+    tourism = factories.make_sector(slug="tourism", name_en="Tourism")
+    factories.make_key_sector(region=region, sector=tourism)
+    old = factories.make_programme(
+        region=region, slug="2018-2021", start_year=2018, end_year=2021, title_en="S3 2018"
+    )
+    new = factories.make_programme(
+        region=region, slug="2022-2025", start_year=2022, end_year=2025, title_en="S3 2022"
+    )
+    factories.make_programme(region=other, slug="2018-2021", start_year=2018, end_year=2021)
+    tech = factories.make_priority(
+        programme=old, slug="technology", title_en="Technology industry", key="tech"
+    )
+    tech.sectors.add(ict)
+    factories.make_focus_area(priority=tech, title_en="metal industry", key="metal")
+    factories.make_focus_area(priority=tech, title_en="secret area", status=Status.DRAFT)
+    travel = factories.make_priority(programme=new, slug="travel", title_en="Tourism =SUM(A1)")
+    travel.sectors.add(tourism)
+    factories.make_priority(programme=new, slug="draft", title_en="Draft", status=Status.DRAFT)
+    factories.make_theme(
+        programme=old, title_en="Circular economy", description_en="<p>Less &amp; less waste.</p>"
+    )
+    return {"region": region, "old": old, "new": new}
+
+
+def get(client, path, **params):
+    response = client.get(f"/api/v1/{path}", params)
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("application/json")
+    return response.json()
+
+
+# --- The API --------------------------------------------------------------------
+
+
+def test_regions_in_the_requested_language(client, data):
+    body = get(client, "regions", lang="sv")
+    assert body["count"] == 2 and body["lang"] == "sv" and body["license"] == "CC BY 4.0"
+    kainuu = body["items"][0]
+    assert kainuu["name"] == "Kajanaland" and kainuu["is_home"] is True
+    assert kainuu["iso_code"] == "FI-05"
+    assert kainuu["neighbours"] == ["north-karelia"]
+    with override("sv"):
+        assert kainuu["url"] == "http://testserver" + data["region"].get_absolute_url()
+
+
+def test_the_default_language_is_finnish(client, data):
+    assert get(client, "regions")["lang"] == "fi"
+
+
+def test_municipalities_with_their_live_population_figures(client, data):
+    body = get(client, "municipalities", region="kainuu")
+    assert [item["slug"] for item in body["items"]] == ["kajaani"]
+    kajaani = body["items"][0]
+    assert kajaani["name_sv"] == "Kajana" and kajaani["code"] == "205"
+    assert kajaani["population"] == [
+        {"year": 2010, "value": 38000, "approximate": False, "source": "Statistics Finland"},
+        {"year": 2020, "value": 36800, "approximate": True, "source": "Statistics Finland"},
+    ]
+    assert get(client, "municipalities")["count"] == 2
+
+
+def test_sectors_filtered_by_region_and_parent(client, data):
+    assert [s["slug"] for s in get(client, "sectors", region="kainuu")["items"]] == ["tourism"]
+    children = get(client, "sectors", parent="technology", lang="sv")["items"]
+    assert children == [
+        {
+            "slug": "ict",
+            "parent": "technology",
+            "name": "IKT",
+            "summary": "",
+            "nace_codes": [],
+            "url": children[0]["url"],
+        }
+    ]
+    technology = next(s for s in get(client, "sectors")["items"] if s["slug"] == "technology")
+    assert technology["nace_codes"] == ["26", "62"]
+
+
+def test_programmes_with_priorities_focus_areas_and_themes(client, data):
+    body = get(client, "programmes", region="kainuu", lang="en")
+    assert [p["slug"] for p in body["items"]] == ["2022-2025", "2018-2021"]
+    old = body["items"][1]
+    assert old["start_year"] == 2018 and old["region"] == "kainuu"
+    [priority] = old["priorities"]
+    assert priority["title"] == "Technology industry" and priority["key"] == "tech"
+    assert priority["sectors"] == ["ict"]
+    assert priority["focus_areas"] == [
+        {"title": "metal industry", "description": "", "key": "metal"}
+    ]
+    assert old["themes"] == [
+        {"title": "Circular economy", "description": "Less & less waste.", "key": ""}
+    ]
+    new = body["items"][0]
+    assert [p["slug"] for p in new["priorities"]] == ["travel"]
+
+
+def test_programmes_filtered_by_sector(client, data):
+    body = get(client, "programmes", sector="tourism")
+    assert [p["slug"] for p in body["items"]] == ["2022-2025"]
+
+
+def test_priorities_filtered_by_region_programme_and_sector(client, data):
+    assert get(client, "priorities")["count"] == 2
+    body = get(client, "priorities", region="kainuu", programme="2018-2021")
+    assert [(p["region"], p["programme"], p["slug"]) for p in body["items"]] == [
+        ("kainuu", "2018-2021", "technology")
+    ]
+    assert [p["slug"] for p in get(client, "priorities", sector="ict")["items"]] == ["technology"]
+    assert get(client, "priorities", sector="nope")["count"] == 0
+
+
+def test_pagination_with_limit_and_offset(client, data):
+    first = get(client, "municipalities", limit=1)
+    second = get(client, "municipalities", limit=1, offset=1)
+    assert first["count"] == second["count"] == 2
+    assert first["items"][0]["slug"] != second["items"][0]["slug"]
+    assert get(client, "municipalities", offset=100)["items"] == []
+
+
+def test_drafts_and_children_of_drafts_are_never_served(client, data):
+    data["old"].status = Status.DRAFT
+    data["old"].save()
+    assert [p["slug"] for p in get(client, "programmes", region="kainuu")["items"]] == ["2022-2025"]
+    assert get(client, "priorities", programme="2018-2021", region="kainuu")["count"] == 0
+    data["region"].status = Status.DRAFT
+    data["region"].save()
+    assert [r["slug"] for r in get(client, "regions")["items"]] == ["north-karelia"]
+    assert get(client, "municipalities", region="kainuu")["count"] == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "lang=de",
+        "lang=",
+        "limit=0",
+        "limit=101",
+        "limit=abc",
+        "offset=-1",
+        "offset=99999999999999999999",
+        "region=%00",
+        "region=a%20b",
+        "region=" + "a" * 101,
+        "kind=other",
+    ],
+)
+def test_bad_parameters_get_a_422_with_the_reason(client, data, query):
+    path = "municipalities" if query.startswith("region=") else "regions"
+    response = client.get(f"/api/v1/{path}?{query}")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][0] == "query"
+
+
+def test_the_api_is_read_only(client, data):
+    response = client.post("/api/v1/regions", {})
+    assert response.status_code == 405
+    assert client.delete("/api/v1/regions").status_code == 405
+
+
+def test_an_unknown_api_address_is_a_json_404(client, db, settings):
+    settings.DEBUG = False
+    response = client.get("/api/v1/nope")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found"}
+
+
+def test_the_api_stays_within_a_small_number_of_queries(
+    client, data, django_assert_max_num_queries
+):
+    for path in ["regions", "municipalities", "sectors", "programmes", "priorities"]:
+        with django_assert_max_num_queries(6):
+            get(client, path)
+
+
+# --- CORS -----------------------------------------------------------------------
+
+
+def test_cors_is_open_for_the_api_only(client, data):
+    origin = {"HTTP_ORIGIN": "https://example.org"}
+    response = client.get("/api/v1/regions", **origin)
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    preflight = client.options(
+        "/api/v1/regions", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", **origin
+    )
+    assert preflight.status_code == 200
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    with override("en"):
+        page = client.get(reverse("home"), **origin)
+    assert "Access-Control-Allow-Origin" not in page
+
+
+# --- The schema -----------------------------------------------------------------
+
+
+def test_the_openapi_schema_states_the_licence_and_every_endpoint(client, db):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert schema["info"]["license"] == {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    assert set(schema["paths"]) == {
+        "/api/v1/regions",
+        "/api/v1/municipalities",
+        "/api/v1/sectors",
+        "/api/v1/programmes",
+        "/api/v1/priorities",
+    }
+    for path in schema["paths"].values():
+        assert set(path) == {"get"}
+        assert {"200", "422"} <= set(path["get"]["responses"])
+        names = {parameter["name"] for parameter in path["get"]["parameters"]}
+        assert {"lang", "limit", "offset"} <= names
+
+
+def test_no_interactive_docs_that_would_load_a_cdn(client, db):
+    assert client.get("/api/v1/docs").status_code == 404
+
+
+# --- CSV ------------------------------------------------------------------------
+
+
+def csv_url(programme, language):
+    with override(language):
+        return reverse(
+            "priorities:programme-csv",
+            kwargs={"region_slug": programme.region.slug, "slug": programme.slug},
+        )
+
+
+def test_the_csv_of_a_programmes_priorities(client, data):
+    response = client.get(csv_url(data["old"], "en"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="kainuu-2018-2021-priorities-en.csv"'
+    )
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Order", "Priority", "Summary", "Focus areas", "Sectors", "Address"]
+    assert rows[1][:5] == ["1", "Technology industry", "", "metal industry", "ICT"]
+    assert rows[1][5].startswith("http://testserver/en/")
+    assert len(rows) == 2
+
+
+def test_the_csv_uses_semicolons_in_finnish_and_keeps_the_letters(client, data):
+    data["old"].priorities.update(title_fi="Kaivannaisala ja metsäbiotalous")
+    response = client.get(csv_url(data["old"], "fi"))
+    assert response["Content-Disposition"].endswith('-fi.csv"')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][1] == "Kaivannaisala ja metsäbiotalous"
+
+
+def test_a_cell_that_would_start_a_formula_is_kept_as_text(client, data):
+    rows = list(csv.reader(io.StringIO(client.get(csv_url(data["new"], "en")).content.decode())))
+    assert rows[1][1] == "Tourism =SUM(A1)"
+    data["new"].priorities.filter(slug="travel").update(title_en="=SUM(A1)")
+    rows = list(csv.reader(io.StringIO(client.get(csv_url(data["new"], "en")).content.decode())))
+    assert rows[1][1] == "'=SUM(A1)"
+    assert "Draft" not in {row[1] for row in rows}
+
+
+def test_a_draft_programme_has_no_csv(client, data):
+    url = csv_url(data["old"], "en")
+    data["old"].status = Status.DRAFT
+    data["old"].save()
+    assert client.get(url).status_code == 404
+
+
+def test_the_programme_page_links_to_its_csv(client, data):
+    with override("en"):
+        page = client.get(data["old"].get_absolute_url()).content.decode()
+    assert f'href="{csv_url(data["old"], "en")}" download' in page
+
+
+# --- The Open data page ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["fi", "en", "sv"])
+def test_the_open_data_page_documents_the_api_and_the_licence(client, data, language):
+    with override(language):
+        url = reverse("open-data")
+    assert url.startswith(f"/{language}/")
+    response = client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "CC BY 4.0" in content
+    assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in content
+    assert 'href="/api/v1/openapi.json"' in content
+    assert "/api/v1/municipalities?region=kainuu&amp;lang=en" in content
+    assert csv_url(data["old"], language) in content
+
+
+def test_every_page_links_to_the_open_data_page_in_the_footer(client, data):
+    with override("sv"):
+        page = client.get(reverse("home")).content.decode()
+        url = reverse("open-data")
+    footer = page.split('<footer class="site-footer">')[1]
+    assert f'<a href="{url}">' in footer
