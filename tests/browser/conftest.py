@@ -20,6 +20,18 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+# Every page records the Content Security Policy violations it sees, for tests to read
+# from ``window.__cspViolations``.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+    `(${event.sourceFile || ""}:${event.lineNumber || ""})`
+  );
+});
+"""
+
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls
 # made by the tests themselves are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -55,6 +67,7 @@ def page(browser):
         viewport={"width": 1280, "height": 900}, locale="en-GB", accept_downloads=True
     )
     context.set_default_timeout(15_000)
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     errors = []
     # Every console message and uncaught error, across navigations, for tests to inspect.
