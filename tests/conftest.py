@@ -25,6 +25,14 @@ def client():
     return english_client()
 
 
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's ``admin_client``, with a browser that prefers English."""
+    client = english_client()
+    client.force_login(admin_user)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _english_outside_requests():
     """Messages built outside a request (model validation) in English, whatever ran before."""

@@ -46,7 +46,7 @@ def test_a_forbidden_admin_page_gets_the_own_403_page(client, db):
 
 
 def test_a_form_without_csrf_token_gets_the_own_403_page(db):
-    client = Client(enforce_csrf_checks=True)
+    client = Client(enforce_csrf_checks=True, headers={"accept-language": "en"})
     response = client.post(reverse("admin:login"), {"username": "x", "password": "y"})
     assert_own_error_page(response, 403, "The form could not be sent")
 

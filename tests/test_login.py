@@ -42,7 +42,7 @@ def fail_five_times(client, **kwargs):
 
 
 def test_five_failures_lock_the_user_out_from_that_address_with_a_429_page(staff):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     for attempt in range(4):
         response = log_in(client, f"wrong password {attempt}")
         assert response.status_code == 200
@@ -62,19 +62,19 @@ def test_five_failures_lock_the_user_out_from_that_address_with_a_429_page(staff
 
 def test_the_lockout_is_for_that_user_from_that_address_only(staff):
     User.objects.create_user("other", password=PASSWORD, is_staff=True)
-    fail_five_times(Client())
+    fail_five_times(Client(headers={"accept-language": "en"}))
 
-    elsewhere = Client()
+    elsewhere = Client(headers={"accept-language": "en"})
     assert log_in(elsewhere, PASSWORD, address="203.0.113.9").status_code == 302
     assert is_logged_in(elsewhere)
 
-    other_user = Client()
+    other_user = Client(headers={"accept-language": "en"})
     assert log_in(other_user, PASSWORD, username="other").status_code == 302
     assert is_logged_in(other_user)
 
 
 def test_the_lockout_ends_after_an_hour(staff):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     fail_five_times(client)
     assert log_in(client, PASSWORD).status_code == 429
 
@@ -88,7 +88,7 @@ def test_the_lockout_ends_after_an_hour(staff):
 @override_settings(PROXY_COUNT=1)
 def test_behind_the_proxy_the_forwarded_address_counts(staff):
     """Visitors behind the one trusted proxy are told apart by the address it forwards."""
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     for attempt in range(5):
         client.post(
             LOGIN_URL,
@@ -110,7 +110,7 @@ def test_behind_the_proxy_the_forwarded_address_counts(staff):
 
 
 def test_failed_and_successful_logins_are_logged(staff, caplog):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     with caplog.at_level(logging.INFO, logger="axes"):
         log_in(client, "wrong password")
         log_in(client, PASSWORD)
@@ -179,7 +179,7 @@ OFFSITE_NEXT = [
 
 @pytest.mark.parametrize("next_url", OFFSITE_NEXT)
 def test_login_never_redirects_to_another_host(staff, next_url):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     response = log_in(client, PASSWORD, next=next_url)
     assert response.status_code == 302
     assert_on_this_site(response["Location"])
@@ -188,7 +188,7 @@ def test_login_never_redirects_to_another_host(staff, next_url):
 
 @pytest.mark.parametrize("next_url", OFFSITE_NEXT)
 def test_a_logged_in_user_opening_the_login_page_stays_on_the_site(staff, next_url):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     client.force_login(staff)
     response = client.get(LOGIN_URL, {"next": next_url})
     assert response.status_code == 302
@@ -196,5 +196,7 @@ def test_a_logged_in_user_opening_the_login_page_stays_on_the_site(staff, next_u
 
 
 def test_a_same_site_next_is_followed(staff):
-    response = log_in(Client(), PASSWORD, next="/admin/regions/region/")
+    response = log_in(
+        Client(headers={"accept-language": "en"}), PASSWORD, next="/admin/regions/region/"
+    )
     assert response["Location"] == "/admin/regions/region/"
