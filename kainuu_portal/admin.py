@@ -288,6 +288,10 @@ class PublishableAdminMixin:
     list_filter = ["status"]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
+
+    class Media:
+        js = ["js/admin/rich-text-labels.js"]
+
     list_per_page = 50
     save_on_top = True
 

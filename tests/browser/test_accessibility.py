@@ -17,6 +17,7 @@ from django.core.management import call_command
 
 from kainuu_portal import roles
 from kainuu_portal.publishing import Status
+from pages.models import Page
 from priorities.models import FocusArea, Priority
 from regions.models import Municipality
 from tests.public_pages import LANGUAGES, public_page_urls
@@ -140,3 +141,13 @@ def test_the_admin_login_page_and_a_change_form_have_no_axe_violation(
         page.goto(f"{live_server.url}/admin/regions/municipality/{municipality.pk}/change/")
         assert page.get_by_role("heading", level=1).is_visible()
         assert axe_violations(page) == [], scheme
+
+    # A change form with rich-text editors: each editor is named by its field's label.
+    about = Page.objects.get(slug="about")
+    page.goto(f"{live_server.url}/admin/pages/page/{about.pk}/change/")
+    editors = page.locator('.ProseMirror[role="textbox"]')
+    editors.first.wait_for(state="attached")
+    assert editors.count() == 3  # the body in fi, en and sv
+    for index in range(editors.count()):
+        assert editors.nth(index).get_attribute("aria-labelledby")
+    assert axe_violations(page) == []
