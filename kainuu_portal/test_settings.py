@@ -15,3 +15,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Serve static files from the source folders, as under runserver; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The page cache is off in tests, so a test sees the rows it creates; the page-cache
+# tests turn it on.
+PAGE_CACHE_SECONDS = 0
