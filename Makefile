@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test install install-test migrate demo-data superuser messages lint format \
-	migrations-check check ci clean help
+	migrations-check check ci clean help bench
 
 help:
 	@echo "make run    set up (venv, install, migrate, demo content) and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install the test dependencies and run the whole suite"
-	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, ci, clean"
+	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, ci, bench,"
+	@echo "        clean"
 
 # A Python 3.12 or newer: on PATH, or one installed by pyenv.
 $(VENV)/created:
@@ -70,6 +71,10 @@ migrations-check: install
 
 ci:
 	bash .ci/run
+
+# Public pages under gunicorn against a minimal view (docs/performance.md); not a test.
+bench: install
+	bench/run
 
 clean:
 	rm -rf $(VENV) staticfiles
