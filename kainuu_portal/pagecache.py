@@ -3,9 +3,9 @@ The page cache: whole public pages for anonymous visitors, never stale.
 
 What is cached
     Successful (200) GET responses under the paths in ``PAGE_CACHE_PATH_PREFIXES``
-    (the language prefixes /fi/, /en/, /sv/ and /api/), for requests without a
-    session cookie, a messages cookie or an Authorization header: visitors, not
-    staff. A response is not stored when it sets a cookie, says ``private``,
+    (the language prefixes /fi/, /en/ and /sv/, /api/ and /sitemap.xml), for
+    requests without a session cookie, a messages cookie or an Authorization
+    header: visitors, not staff. A response is not stored when it sets a cookie, says ``private``,
     ``no-store`` or ``no-cache`` (draft previews do), varies on everything
     (``Vary: *``) or used the per-request CSP nonce. HEAD requests are answered
     from the GET entry. The key is the page's absolute address (scheme, host,

@@ -165,8 +165,9 @@ PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 if PAGE_CACHE_SECONDS is None:
     PAGE_CACHE_SECONDS = 0 if DEBUG else 24 * 60 * 60
 PAGE_CACHE_ALIAS = "default"
-# Paths whose anonymous GET responses are cached: every language's pages and the API.
-PAGE_CACHE_PATH_PREFIXES = [f"/{code}/" for code, _name in LANGUAGES] + ["/api/"]
+# Paths whose anonymous GET responses are cached: every language's pages, the API and
+# the sitemap.
+PAGE_CACHE_PATH_PREFIXES = [f"/{code}/" for code, _name in LANGUAGES] + ["/api/", "/sitemap.xml"]
 # With a local-memory cache, the file through which the processes of one machine
 # learn of a change; empty: a file in the temporary directory named after the database.
 PAGE_CACHE_STAMP_FILE = ""

@@ -79,6 +79,12 @@ def test_a_cached_page_makes_no_query(
         assert second["Content-Type"] == first["Content-Type"], name
 
 
+def test_the_sitemap_is_cached_too(page_cache, visitor, site, django_assert_num_queries):
+    assert visitor.get("/sitemap.xml")[HEADER] == "miss"
+    with django_assert_num_queries(0):
+        assert visitor.get("/sitemap.xml")[HEADER] == "hit"
+
+
 def test_a_miss_costs_no_more_queries_than_the_page_itself(
     page_cache, visitor, site, django_assert_max_num_queries
 ):
