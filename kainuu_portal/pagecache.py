@@ -228,12 +228,14 @@ def release():
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.exists():
         files.append(manifest)
-    for path in sorted(set(files)):
+    for path in sorted({path.resolve() for path in files}):
         try:
             content = path.read_bytes()
         except OSError:
             continue
-        digest.update(str(path).encode())
+        # Relative names, so that machines with the same release agree wherever it is installed.
+        name = path.relative_to(base) if path.is_relative_to(base) else path.name
+        digest.update(str(name).encode())
         digest.update(content)
     return digest.hexdigest()
 
