@@ -6,8 +6,10 @@ checks and benchmarks.
 copies of its shape (a home-like region with its neighbours, municipalities,
 population series from 2010 on, strengths and links; a sector tree; key
 sectors; a programme with its priorities, focus areas, themes and links), in
-all three languages. The texts are the demo content's own, with the region's
-and municipalities' names replaced by generated Finnish-style place names.
+all three languages. Copies come in pairs whose second programme is the next
+period of the first one's region, so some regions have two periods to compare.
+The texts are the demo content's own, with the region's and municipalities'
+names replaced by generated Finnish-style place names.
 
 Generated rows are recognisable by the ``gen-`` prefix of the slugs of their
 regions and sectors; everything else generated belongs to those. The demo
@@ -191,7 +193,14 @@ class Command(BaseCommand):
         self.generate_municipalities(slug, region, municipality_names)
         sectors = self.generate_sectors(slug, place, replacements)
         self.generate_key_sectors(region, sectors, replacements)
-        self.generate_programme(copy, region, sectors, replacements)
+        # Copies come in pairs: the second one's programme is the next period of the first
+        # one's region, so that some regions have two periods to compare, as real ones do.
+        if copy % 2:
+            self.first_of_pair = (region, replacements)
+            self.generate_programme(region, sectors, replacements, 2018)
+        else:
+            owner, owner_replacements = self.first_of_pair
+            self.generate_programme(owner, sectors, owner_replacements, 2022)
 
     def generate_regions(self, slug, place, centre, replacements, names):
         home = demo.HOME_REGION
@@ -349,9 +358,8 @@ class Command(BaseCommand):
             ],
         )
 
-    def generate_programme(self, copy, region, sectors, replacements):
+    def generate_programme(self, region, sectors, replacements, start):
         data = demo.PROGRAMME
-        start = 2014 + 4 * (copy % 3)
         end = start + 3
         period = (f"{data['start_year']}–{data['end_year']}", f"{start}–{end}")
         texts = replacements + [period]
