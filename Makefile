@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-browser check-html install install-test checkers migrate demo-data \
-	superuser messages lint format migrations-check check api-test ci clean help
+	superuser messages lint format migrations-check check api-test bench ci clean help
 
 help:
 	@echo "make run    set up (venv, install, migrate, demo content) and serve on http://$(HOST):$(PORT)"
@@ -16,7 +16,7 @@ help:
 	@echo "make test-browser  the browser tests (axe-core, keyboard, reflow; needs /usr/bin/chromium)"
 	@echo "make check-html    the Nu HTML Checker on every public page type (needs Java and npm)"
 	@echo "make api-test      Schemathesis against the API's OpenAPI schema"
-	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, ci, clean"
+	@echo "Others: install, migrate, demo-data, messages, lint, format, migrations-check, bench, ci, clean"
 
 # A Python 3.12 or newer: on PATH, or one installed by pyenv.
 $(VENV)/created:
@@ -93,6 +93,10 @@ migrations-check: install
 
 ci:
 	bash .ci/run
+
+# Public pages under gunicorn against a minimal view (docs/performance.md); not a test.
+bench: install
+	bench/run
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules artifacts

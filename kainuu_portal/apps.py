@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.apps import apps as global_apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,3 +27,10 @@ class KainuuPortalConfig(AppConfig):
             sender=self.apps.get_app_config("auth"),
             dispatch_uid="kainuu_portal.sync_groups",
         )
+
+        # Every change to published content starts a new page-cache version.
+        from . import pagecache
+
+        post_save.connect(pagecache.content_saved_or_deleted, dispatch_uid="pagecache-save")
+        post_delete.connect(pagecache.content_saved_or_deleted, dispatch_uid="pagecache-delete")
+        m2m_changed.connect(pagecache.relation_changed, dispatch_uid="pagecache-m2m")

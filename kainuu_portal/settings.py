@@ -40,6 +40,11 @@ env = environ.Env(
     SECURE_HSTS_PRELOAD=(bool, False),
     # How many reverse proxies in front of the site append to X-Forwarded-For (0: none).
     PROXY_COUNT=(int, 0),
+    # How long a cached page is kept at most, in seconds; 0 turns the page cache off.
+    # Unset means a day, or off when DEBUG is on (so template edits show at once).
+    PAGE_CACHE_SECONDS=(int, None),
+    # Adds /bench/reference/, a constant 10 KB page the benchmark compares against.
+    BENCHMARK_REFERENCE_VIEW=(bool, False),
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -95,6 +100,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # CORS headers for the open data API only (CORS_URLS_REGEX); before CommonMiddleware.
     "corsheaders.middleware.CorsMiddleware",
+    # Before the page cache, so that a cached page answers a conditional request with 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions: a cached page is served without touching the session or the database.
+    "kainuu_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -198,6 +207,24 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 # programme) counts as changed when it points to another object, not whenever
 # anything else in the version changed.
 REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
+
+# --- Page cache ---------------------------------------------------------------
+
+# Whole pages for anonymous visitors, kept in the cache above and invalidated by
+# every content change (kainuu_portal/pagecache.py; docs/performance.md).
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+if PAGE_CACHE_SECONDS is None:
+    PAGE_CACHE_SECONDS = 0 if DEBUG else 24 * 60 * 60
+PAGE_CACHE_ALIAS = "default"
+# Paths whose anonymous GET responses are cached: every language's pages, the API and
+# the sitemap.
+PAGE_CACHE_PATH_PREFIXES = [f"/{code}/" for code, _name in LANGUAGES] + ["/api/", "/sitemap.xml"]
+# With a local-memory cache, the file through which the processes of one machine
+# learn of a change; empty: a file in the temporary directory named after the database.
+PAGE_CACHE_STAMP_FILE = ""
+
+# The benchmark's reference page (bench/run): off unless asked for.
+BENCHMARK_REFERENCE_VIEW = env("BENCHMARK_REFERENCE_VIEW")
 
 # --- Static and media files ---------------------------------------------------
 

@@ -25,3 +25,6 @@ STORAGES["documents"] = {  # noqa: F405
 }
 # The test client speaks plain HTTP: no redirect to HTTPS (a test turns it on).
 SECURE_SSL_REDIRECT = False
+# The page cache is off in tests, so a test sees the rows it creates; the page-cache
+# tests turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -38,6 +38,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+if settings.BENCHMARK_REFERENCE_VIEW:
+    # The benchmark's yardstick (bench/run): constant HTML under the same middleware.
+    urlpatterns += [path("bench/reference/", views.benchmark_reference)]
+
 if settings.DEBUG:
     urlpatterns += [
         path(

@@ -141,6 +141,21 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+# 10 KB of constant HTML, the size of a small page of the site.
+BENCHMARK_REFERENCE_PAGE = (
+    '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
+    "<title>Reference page</title></head>\n<body>\n"
+    + "<p>A constant paragraph of text that stands in for the content of a page.</p>\n" * 130
+    + "</body>\n</html>\n"
+)
+
+
+@require_safe
+def benchmark_reference(request):
+    """A minimal view for the benchmark (bench/run): constant HTML, no query, no template."""
+    return HttpResponse(BENCHMARK_REFERENCE_PAGE)
+
+
 @require_safe
 def robots_txt(request):
     lines = [

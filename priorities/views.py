@@ -256,6 +256,7 @@ def programme_csv(request, region_slug, slug):
     priorities = (
         Priority.objects.live()
         .filter(programme=programme)
+        .select_related("programme__region")  # for each priority's address
         .prefetch_related(
             Prefetch("focus_areas", queryset=FocusArea.objects.live()),
             Prefetch("sectors", queryset=Sector.objects.live()),

@@ -1,0 +1,297 @@
+"""
+Data at scale: the generated content, and every public page type's query count,
+which must be the same at 1x (the demo content) and 20x, and within the budget.
+
+The page types are the URLconf's routes under the language prefixes, read when
+the tests are collected, so a page added later is measured without editing this
+file. A page of each type is found by following links (and GET forms) from the
+home page, as a visitor would; a route that no page links to fails until one
+does.
+"""
+
+from collections import deque
+from html.parser import HTMLParser
+from io import StringIO
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import (
+    LocalePrefixPattern,
+    Resolver404,
+    URLResolver,
+    get_resolver,
+    resolve,
+    translate_url,
+)
+from django.utils.translation import get_language_from_path, override
+
+from pages.models import Page
+from priorities.models import (
+    CrossCuttingTheme,
+    FocusArea,
+    Priority,
+    Programme,
+    RegionKeySector,
+    Sector,
+)
+from regions.models import Municipality, PopulationFigure, Region
+
+QUERY_BUDGET = 8
+SCALE = 20
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+SCALED_MODELS = [
+    Region,
+    Municipality,
+    Sector,
+    RegionKeySector,
+    Programme,
+    Priority,
+    FocusArea,
+    CrossCuttingTheme,
+]
+
+
+def public_routes():
+    """The names of every route under the language prefixes, e.g. ``regions:region-detail``."""
+    names = []
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner)
+            elif pattern.name:
+                names.append(namespace + pattern.name)
+
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern):
+            walk(pattern.url_patterns, "")
+    return sorted(set(names))
+
+
+class Links(HTMLParser):
+    """The addresses a visitor can reach from a page: links, and GET forms filled in."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+        self.form = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag == "form" and attrs.get("method", "get").lower() == "get":
+            self.form = {"action": attrs.get("action", ""), "fields": {}}
+        elif self.form is not None and tag in ("input", "select") and attrs.get("name"):
+            kind = attrs.get("type", "text")
+            if kind in ("text", "search"):
+                self.form["fields"][attrs["name"]] = "kainuu"
+            elif kind in ("hidden", "number") or tag == "select":
+                self.form["fields"].setdefault(attrs["name"], attrs.get("value", ""))
+        elif tag == "option" and self.form is not None and self.form["fields"]:
+            last = list(self.form["fields"])[-1]
+            if not self.form["fields"][last]:
+                self.form["fields"][last] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.form is not None:
+            self.urls.append(f"{self.form['action']}?{urlencode(self.form['fields'])}")
+            self.form = None
+
+
+def route_of(url):
+    """The route name of a site address, whatever language is active."""
+    path = urlsplit(url).path
+    try:
+        with override(get_language_from_path(path)):
+            return resolve(path).view_name
+    except Resolver404:
+        return None
+
+
+def route_kwargs(url):
+    path = urlsplit(url).path
+    with override(get_language_from_path(path)):
+        return resolve(path).kwargs
+
+
+def in_language(url, language):
+    """The same page in another language."""
+    with override(get_language_from_path(urlsplit(url).path)):
+        translated = translate_url(url, language)
+    assert translated.startswith(f"/{language}/"), (url, language)
+    return translated
+
+
+def find_page(client, route, prefer=None, start="/en/", limit=None):
+    """
+    The first address of ``route`` reachable by links from ``start``; with
+    ``prefer``, the first whose address contains it, following only such links
+    and lists.
+    """
+    # Generated content is found within a few pages, or not at all.
+    limit = limit or (40 if prefer else 400)
+    queue, seen = deque([start]), set()
+    while queue and len(seen) < limit:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        if route_of(url) == route and (prefer is None or prefer in url):
+            return url
+        response = client.get(url)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        parser = Links()
+        parser.feed(response.content.decode())
+        for link in parser.urls:
+            parts = urlsplit(link)
+            if parts.netloc or not parts.path.startswith(start):
+                continue
+            link = parts.path + (f"?{parts.query}" if parts.query else "")
+            if prefer is None:
+                (queue.appendleft if route_of(link) == route else queue.append)(link)
+            elif prefer in link:
+                queue.appendleft(link)
+            elif route_of(link) and not route_kwargs(link):
+                queue.append(link)
+    return None
+
+
+def count_queries(client, url):
+    client.get(url)  # Warm the per-process caches (content types, compiled templates).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.fixture
+def demo_content(db):
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def generate(*args):
+    out = StringIO()
+    call_command("generate_scale_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in SCALED_MODELS}
+
+
+def snapshot():
+    """Every demo row as stored, to show the generator leaves the demo content alone."""
+    rows = {}
+    for model in [*SCALED_MODELS, PopulationFigure, Page]:
+        rows[model.__name__] = list(model.objects.order_by("pk").values())
+    rows["neighbours"] = list(Region.neighbours.through.objects.order_by("pk").values())
+    rows["priority sectors"] = list(Priority.sectors.through.objects.order_by("pk").values())
+    return rows
+
+
+# --- The generator --------------------------------------------------------------
+
+
+def test_scale_makes_n_times_the_demo_content_without_touching_it(demo_content):
+    demo_counts = counts()
+    demo_rows = snapshot()
+
+    output = generate("--scale", "3")
+
+    assert counts() == {name: count * 3 for name, count in demo_counts.items()}
+    assert "Generated 2 copies" in output
+    for region in Region.objects.filter(slug__startswith="gen-"):
+        assert region.name_fi and region.name_en and region.name_sv
+        assert region.population_figures.count() >= 10
+    for programme in Programme.objects.filter(region__slug__startswith="gen-"):
+        assert programme.title_fi != programme.title_en != programme.title_sv
+        assert programme.body_sv
+    generated_municipality = Municipality.objects.filter(region__slug__startswith="gen-").first()
+    assert generated_municipality.population_figures.count() >= 10
+    after = snapshot()
+    for name, rows in demo_rows.items():
+        assert after[name][: len(rows)] == rows, name
+
+
+def test_running_again_replaces_the_generated_content_and_clear_removes_it(demo_content):
+    demo_counts = counts()
+    demo_rows = snapshot()
+    generate("--scale", "3")
+    scaled = counts()
+
+    generate("--scale", "3")
+    assert counts() == scaled
+
+    output = generate("--clear")
+    assert "removed" in output
+    assert counts() == demo_counts
+    assert snapshot() == demo_rows
+
+
+@pytest.mark.parametrize("scale", ["0", "-3", "100000"])
+def test_a_bad_scale_is_a_clear_error(db, scale):
+    with pytest.raises(CommandError, match="--scale must be between"):
+        generate("--scale", scale)
+
+
+def test_generated_pages_render_in_every_language(client, demo_content):
+    generate("--scale", "2")
+    region = Region.objects.filter(slug__startswith="gen-", municipalities__isnull=False)
+    region = region.distinct().get()
+    programme = Programme.objects.get(region=region)
+    for language in LANGUAGES:
+        pages = {
+            in_language(region.get_absolute_url(), language): getattr(region, f"name_{language}"),
+            in_language(programme.get_absolute_url(), language): getattr(
+                programme, f"title_{language}"
+            ),
+        }
+        for url, title in pages.items():
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert title in response.content.decode(), url
+
+
+# --- The query budget at 1x and 20x ---------------------------------------------
+
+
+@pytest.mark.parametrize("route", public_routes())
+def test_query_count_is_the_same_at_1x_and_20x(
+    client, demo_content, route, django_assert_num_queries
+):
+    page = find_page(client, route)
+    if page is None:
+        # The demo content has one programme period; a page shown only for a region with
+        # two (a comparison) is measured from 3x, the least content with such a region.
+        generate("--scale", "3")
+        page = find_page(client, route)
+    assert page, f"No page links to {route}: link it from a page so that it is measured."
+    pages = {language: in_language(page, language) for language in LANGUAGES}
+    at_1x = {language: count_queries(client, url) for language, url in pages.items()}
+    for language, count in at_1x.items():
+        assert count <= QUERY_BUDGET, f"{pages[language]} makes {count} queries"
+
+    generate("--scale", str(SCALE))
+
+    for language, url in pages.items():
+        client.get(url)
+        with django_assert_num_queries(at_1x[language]):
+            assert client.get(url).status_code == 200
+    # A generated page of the same type, or the next page of a list, where there is one.
+    if route_kwargs(page):
+        other = find_page(client, route, prefer="gen-")
+    else:
+        other = f"{page}?page=2" if 'href="?page=2"' in client.get(page).content.decode() else None
+    if other is not None:
+        for language in LANGUAGES:
+            url = in_language(other, language)
+            client.get(url)
+            with django_assert_num_queries(at_1x[language]):
+                assert client.get(url).status_code == 200
