@@ -1,4 +1,5 @@
 import csv
+import re
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
@@ -141,12 +142,19 @@ class PriorityDetailView(PreviewMixin, DetailView):
         )
 
 
+DOCUMENT_NAME = re.compile(r"[\w./-]+")
+
+
 def programme_document(request, name):
     """
     A programme's PDF document, sent as a download. The headers keep a file
     from ever running as a page of the site: attachment, a sandboxing CSP and
     nosniff. Visitors get documents of live programmes only.
     """
+    # Stored names are made by the server (letters, digits, dashes, dots, slashes): anything
+    # else, such as a NUL byte that PostgreSQL would refuse in a query, names no document.
+    if not DOCUMENT_NAME.fullmatch(name):
+        raise Http404
     programme = (
         Programme.objects.visible_to(request.user)
         .filter(source_document=name)
