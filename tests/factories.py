@@ -98,10 +98,11 @@ def make_programme(region=None, **fields):
         "title_fi": f"Ohjelma {n}",
         "slug": f"{2000 + n}-{2003 + n}",
         "start_year": 2000 + n % 90,
-        "end_year": 2003 + n % 90,
         "status": Status.PUBLISHED,
     }
-    return Programme.objects.create(**(defaults | fields))
+    values = defaults | fields
+    values.setdefault("end_year", values["start_year"] + 3)
+    return Programme.objects.create(**values)
 
 
 def make_priority(programme=None, **fields):
