@@ -54,6 +54,16 @@ def _megabytes(size):
     return f"{number_format(math.ceil(size / 1024 / 1024 * 10) / 10, 1)} MB"
 
 
+def _read_whole(file):
+    """The whole content of an uploaded ``file``, leaving its position where it was."""
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        return file.read()
+    finally:
+        file.seek(position)
+
+
 def check_image(file):
     """
     Raise ValidationError unless ``file`` is a JPEG, PNG or WebP image of at
@@ -72,12 +82,7 @@ def check_image(file):
         _("This file is not a JPEG, PNG or WebP image. Upload a photo or picture in one of them."),
         code="invalid_image",
     )
-    position = file.tell() if hasattr(file, "tell") else 0
-    try:
-        file.seek(0)
-        data = file.read()
-    finally:
-        file.seek(position)
+    data = _read_whole(file)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -283,12 +288,7 @@ def check_pdf(file):
         _("This file is not a PDF document. Only PDF files can be uploaded here."),
         code="not_a_pdf",
     )
-    position = file.tell() if hasattr(file, "tell") else 0
-    try:
-        file.seek(0)
-        data = file.read()
-    finally:
-        file.seek(position)
+    data = _read_whole(file)
     if not data.startswith(b"%PDF-"):
         raise not_a_pdf
     try:
