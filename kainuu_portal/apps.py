@@ -9,7 +9,7 @@ def sync_groups_after_migrate(sender, apps=global_apps, **kwargs):
     Keep the role groups complete after every migrate and flush, as Django does
     for permissions: a database emptied by flush gets its Editors and Viewers back.
     """
-    from kainuu_portal import roles
+    from kainuu_portal.publishing import roles
 
     # flush sends no ``apps``; migrate sends the registry of the migrated state.
     roles.sync_groups(apps)

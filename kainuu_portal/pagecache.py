@@ -60,7 +60,7 @@ from django.utils import timezone
 from django.utils.cache import set_response_etag
 from django.utils.http import split_directive_names, split_header_value
 
-from .publishing import Publishable, Status
+from .publishing.models import Publishable, Status
 
 logger = logging.getLogger(__name__)
 

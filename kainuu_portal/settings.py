@@ -65,6 +65,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
+# The apps whose models are the site's content: the roles (kainuu_portal/publishing/roles.py)
+# give the Editors and Viewers groups their permissions on these.
+CONTENT_APPS = ["regions", "priorities", "pages"]
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
@@ -85,9 +89,7 @@ INSTALLED_APPS = [
     "axes",
     "corsheaders",
     "kainuu_portal",
-    "regions",
-    "priorities",
-    "pages",
+    *CONTENT_APPS,
 ]
 
 # The security headers come first so that they are on every response, static
@@ -241,7 +243,7 @@ DOCUMENTS_ROOT = env("DOCUMENTS_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "documents": {
-        "BACKEND": "kainuu_portal.media.DocumentStorage",
+        "BACKEND": "kainuu_portal.publishing.media.DocumentStorage",
         "OPTIONS": {"location": DOCUMENTS_ROOT},
     },
     "staticfiles": {

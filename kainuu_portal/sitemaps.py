@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Count
 from django.urls import reverse
 
-from kainuu_portal.publishing import live_condition
+from kainuu_portal.publishing.models import live_condition
 from pages.models import Page
 from priorities.models import Priority, Programme, Sector
 from regions.models import Municipality, Region

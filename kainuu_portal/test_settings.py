@@ -20,7 +20,7 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kainuu-test-media-")
 DOCUMENTS_ROOT = os.path.join(MEDIA_ROOT, "documents-outside-media")
 STORAGES["documents"] = {  # noqa: F405
-    "BACKEND": "kainuu_portal.media.DocumentStorage",
+    "BACKEND": "kainuu_portal.publishing.media.DocumentStorage",
     "OPTIONS": {"location": DOCUMENTS_ROOT},
 }
 # The test client speaks plain HTTP: no redirect to HTTPS (a test turns it on).

@@ -21,7 +21,7 @@ from regions.models import PopulationFigure, Region, Strength
 
 from . import api
 from . import search as site_search
-from .publishing import live_condition
+from .publishing.models import live_condition
 
 SEARCH_RESULTS_PER_PAGE = 20
 

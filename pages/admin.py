@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from kainuu_portal.admin import PublishableAdmin, localized, publishable_fieldsets
+from kainuu_portal.publishing.admin import PublishableAdmin, localized, publishable_fieldsets
 
 from .models import Page
 

@@ -2,8 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kainuu_portal.publishing import Orderable, Publishable, PublishableQuerySet
-from kainuu_portal.richtext import RichTextField
+from kainuu_portal.publishing.models import Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.publishing.richtext import RichTextField
 
 
 class PageQuerySet(PublishableQuerySet):

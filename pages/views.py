@@ -1,6 +1,6 @@
 from django.views.generic import DetailView
 
-from kainuu_portal.publishing import PreviewMixin
+from kainuu_portal.publishing.views import PreviewMixin
 
 from .models import Page
 

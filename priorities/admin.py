@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from kainuu_portal.admin import (
+from kainuu_portal.publishing.admin import (
     PublishableAdmin,
     PublishableStackedInline,
     SortableAdminMixin,

@@ -6,15 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kainuu_portal.media import (
+from kainuu_portal.publishing.media import (
     WithImage,
     document_storage,
     document_upload_to,
     pdf_extension_validator,
     validate_pdf,
 )
-from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
-from kainuu_portal.richtext import RichTextField
+from kainuu_portal.publishing.models import LinkBase, Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.publishing.richtext import RichTextField
 from regions.models import Region
 
 year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal import structured_data
-from kainuu_portal.publishing import PreviewMixin
+from kainuu_portal.publishing.views import PreviewMixin
 from regions.models import Region
 
 from .comparison import Change, compare_programmes

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from kainuu_portal.admin import (
+from kainuu_portal.publishing.admin import (
     PublishableAdmin,
     PublishableTabularInline,
     SortableAdminMixin,

@@ -4,9 +4,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kainuu_portal.media import WithImage
-from kainuu_portal.publishing import LinkBase, Orderable, Publishable, PublishableQuerySet
-from kainuu_portal.richtext import RichTextField
+from kainuu_portal.publishing.media import WithImage
+from kainuu_portal.publishing.models import LinkBase, Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.publishing.richtext import RichTextField
 
 
 class RegionQuerySet(PublishableQuerySet):

@@ -2,7 +2,8 @@ from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal import structured_data
-from kainuu_portal.publishing import PreviewMixin, live_condition
+from kainuu_portal.publishing.models import live_condition
+from kainuu_portal.publishing.views import PreviewMixin
 
 from .charts import population_chart
 from .models import Municipality, PopulationFigure, Region, RegionLink, Strength

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import translation
 
-from kainuu_portal import roles
+from kainuu_portal.publishing import roles
 
 
 def english_client():

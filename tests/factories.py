@@ -2,7 +2,7 @@
 
 from itertools import count
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from priorities.models import (
     CrossCuttingTheme,

@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kainuu_portal import roles
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing import roles
+from kainuu_portal.publishing.models import Status
 from priorities.models import Priority, Programme, ProgrammeLink
 from regions.models import Municipality, PopulationFigure, Region, RegionLink
 from tests import factories

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from kainuu_portal.roles import EDITORS_GROUP
+from kainuu_portal.publishing.roles import EDITORS_GROUP
 from priorities.models import Programme
 from regions.models import Region
 from tests.test_views import LANGUAGES, page_urls

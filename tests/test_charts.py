@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils.translation import override
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from regions import charts
 from regions.charts import nice_step, population_chart, value_range
 from tests import factories

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from priorities.models import Priority
 from tests import factories
 

@@ -17,8 +17,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import translation
 
-from kainuu_portal import roles
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing import roles
+from kainuu_portal.publishing.models import Status
 from priorities.models import Priority
 from tests.public_pages import LANGUAGES, public_page_urls
 

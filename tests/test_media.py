@@ -11,7 +11,7 @@ from django.test import Client
 from PIL import Image
 from pypdf import PdfWriter
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from priorities.models import Programme, Sector
 from regions.models import Region
 from tests import factories

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from priorities.models import FocusArea, Priority, Programme, Sector
 from regions.models import Municipality, PopulationFigure, Region
 from tests import factories

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kainuu_portal import pagecache
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from tests import factories
 from tests.test_views import QUERY_BUDGET, page_urls

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from priorities.models import Programme
 from tests import factories
 from tests.html import form_values

@@ -11,7 +11,7 @@ from django.utils.translation import override
 from django_prose_editor.fields import ProseEditorFormField
 from reversion.models import Version
 
-from kainuu_portal.richtext import ALLOWLIST
+from kainuu_portal.publishing.richtext import ALLOWLIST
 from tests.html import dangers, form_values
 from tests.test_admin import MAKERS, admin_url
 

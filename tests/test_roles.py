@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from reversion.models import Version
 
-from kainuu_portal import roles
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing import roles
+from kainuu_portal.publishing.models import Status
 from priorities.models import FocusArea
 from tests import factories
 from tests.conftest import make_staff

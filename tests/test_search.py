@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.translation import override
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from kainuu_portal.search import MAX_QUERY_LENGTH, highlighted, marked, parse_query
 from tests import factories
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from kainuu_portal import roles
+from kainuu_portal.publishing import roles
 from pages.models import Page
 from tests.public_pages import LANGUAGES, public_page_urls
 

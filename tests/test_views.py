@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils.translation import override
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from tests import factories
 
 LANGUAGES = ["fi", "en", "sv"]

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from kainuu_portal import roles
+from kainuu_portal.publishing import roles
 
 
 class Migration(migrations.Migration):

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from kainuu_portal import roles
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing import roles
+from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from priorities.models import FocusArea, Priority
 from regions.models import Municipality

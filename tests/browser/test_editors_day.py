@@ -8,8 +8,8 @@ from django.utils.translation import override
 from PIL import Image
 from pypdf import PdfWriter
 
-from kainuu_portal import roles
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing import roles
+from kainuu_portal.publishing.models import Status
 from priorities.models import Priority, Programme
 from tests import factories
 

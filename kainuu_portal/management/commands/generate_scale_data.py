@@ -32,7 +32,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from kainuu_portal import pagecache
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from priorities.models import (
     CrossCuttingTheme,
     FocusArea,

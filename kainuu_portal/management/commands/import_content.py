@@ -22,7 +22,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from kainuu_portal.publishing import Publishable
+from kainuu_portal.publishing.models import Publishable
 
 from .export_content import media_references
 

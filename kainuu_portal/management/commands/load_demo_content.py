@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from priorities.models import (
     CrossCuttingTheme,

@@ -44,8 +44,8 @@ from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
-from kainuu_portal.media import alt_text_fields
-from kainuu_portal.publishing import Status
+from kainuu_portal.publishing.media import alt_text_fields
+from kainuu_portal.publishing.models import Status
 
 __all__ = [
     "PublishableAdmin",

@@ -2,7 +2,8 @@
 The roles: one group each, holding exactly what the role needs.
 
 - Editors add, change, delete and view every content model of the content
-  apps (and so publish, unpublish, revert and recover), and nothing else.
+  apps (``settings.CONTENT_APPS``), and so publish, unpublish, revert and
+  recover, and nothing else.
 - Viewers only view the content models, their drafts and their history.
 - Only superusers manage users, groups and permissions: no group gets those.
 
@@ -15,19 +16,23 @@ kainuu_portal with
 depending on the latest migration of each content app.
 """
 
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 
 EDITORS_GROUP = "Editors"
 VIEWERS_GROUP = "Viewers"
-CONTENT_APPS = ("regions", "priorities", "pages")
 ACTIONS = ("add", "change", "delete", "view")
 GROUP_ACTIONS = {EDITORS_GROUP: ACTIONS, VIEWERS_GROUP: ("view",)}
 
 
 def content_models(apps):
     """The content models of the content apps in ``apps`` (no auto-created M2M tables)."""
-    return [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+    return [
+        model
+        for label in settings.CONTENT_APPS
+        for model in apps.get_app_config(label).get_models()
+    ]
 
 
 def sync_editors_group(apps, schema_editor=None):
@@ -55,7 +60,7 @@ def sync_group(apps, schema_editor, name):
 
     # Permissions are normally created after migrate (post_migrate), which is
     # too late for a data migration: create the missing ones now.
-    for label in CONTENT_APPS:
+    for label in settings.CONTENT_APPS:
         app_config = apps.get_app_config(label)
         # The app configs of a migration's registry have no models module, and
         # create_permissions skips an app without one.
