@@ -191,6 +191,16 @@ LANGUAGES = [
     ("sv", _("Swedish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# The publisher of the portal: one place for the footer, the API, JSON-LD and the statements.
+COUNCIL = {
+    "name": "Regional Council of Kainuu",
+    "name_fi": "Kainuun liitto",
+    "email": "kirjaamo@kainuunliitto.fi",
+    "url": "https://kainuunliitto.fi/",
+    "license": "CC BY 4.0",
+    "license_url": "https://creativecommons.org/licenses/by/4.0/",
+}
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
