@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
@@ -162,7 +163,7 @@ def security_txt(request):
     """RFC 9116: where to report a vulnerability."""
     expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
     lines = [
-        "Contact: mailto:kirjaamo@kainuunliitto.fi",
+        f"Contact: mailto:{settings.COUNCIL['email']}",
         f"Expires: {expires.isoformat()}",
         "Preferred-Languages: fi, en, sv",
         f"Canonical: {request.build_absolute_uri(reverse('security-txt'))}",
