@@ -136,7 +136,7 @@ class RegionKeySector(Publishable, Orderable):
     )
     description = RichTextField(_("description"))
 
-    address = Address("priorities:sector-detail", slug="sector__slug")
+    address = Sector.address.via("sector")
     live_parents = ("region", "sector")
     history_parents = ("region", "sector")
 
@@ -259,11 +259,7 @@ class ProgrammeLink(LinkBase):
         Programme, on_delete=models.CASCADE, related_name="links", verbose_name=_("programme")
     )
 
-    address = Address(
-        "priorities:programme-detail",
-        region_slug="programme__region__slug",
-        slug="programme__slug",
-    )
+    address = Programme.address.via("programme")
     live_parents = ("programme", "programme__region")
     history_parents = ("programme",)
 
@@ -338,12 +334,7 @@ class FocusArea(Publishable, Orderable):
     description = models.TextField(_("description"), blank=True)
     key = comparison_key_field()
 
-    address = Address(
-        "priorities:priority-detail",
-        region_slug="priority__programme__region__slug",
-        programme_slug="priority__programme__slug",
-        slug="priority__slug",
-    )
+    address = Priority.address.via("priority")
     live_parents = ("priority", "priority__programme", "priority__programme__region")
     history_parents = ("priority",)
 
@@ -368,11 +359,7 @@ class CrossCuttingTheme(Publishable, Orderable):
     description = RichTextField(_("description"))
     key = comparison_key_field()
 
-    address = Address(
-        "priorities:programme-detail",
-        region_slug="programme__region__slug",
-        slug="programme__slug",
-    )
+    address = Programme.address.via("programme")
     live_parents = ("programme", "programme__region")
     history_parents = ("programme",)
 

@@ -209,7 +209,7 @@ class Strength(Publishable, Orderable):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
-    address = Address("regions:region-detail", slug="region__slug")
+    address = Region.address.via("region")
     live_parents = ("region",)
     history_parents = ("region",)
 
@@ -228,7 +228,7 @@ class RegionLink(LinkBase):
         Region, on_delete=models.CASCADE, related_name="links", verbose_name=_("region")
     )
 
-    address = Address("regions:region-detail", slug="region__slug")
+    address = Region.address.via("region")
     live_parents = ("region",)
     history_parents = ("region",)
 

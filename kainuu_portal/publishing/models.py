@@ -81,6 +81,13 @@ class Address:
         paths = {lookup.rsplit("__", 1)[0] for lookup in self.lookups.values() if "__" in lookup}
         return sorted(path for path in paths if not any(o.startswith(f"{path}__") for o in paths))
 
+    def via(self, relation):
+        """This address read through ``relation``: a child shown on this object's page."""
+        return Address(
+            self.url_name,
+            **{name: f"{relation}__{lookup}" for name, lookup in self.lookups.items()},
+        )
+
     def url(self, values):
         """The address from the lookups' values, by argument name."""
         return reverse(self.url_name, kwargs=values)
