@@ -32,8 +32,15 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def read(name):
-    """One file of the demo content: ``read("region")`` is ``content/region.json``."""
-    return json.loads((CONTENT / f"{name}.json").read_text(encoding="utf-8"))
+    """
+    One file of the demo content: ``read("region")`` is ``content/region.json``, with
+    ``{council_email}`` and ``{council_url}`` replaced by the council's facts
+    (``settings.COUNCIL``).
+    """
+    text = (CONTENT / f"{name}.json").read_text(encoding="utf-8")
+    for fact in ("email", "url"):
+        text = text.replace(f"{{council_{fact}}}", settings.COUNCIL[fact])
+    return json.loads(text)
 
 
 def clean(value):
