@@ -190,6 +190,17 @@ LANGUAGES = [
     ("en", _("English")),
     ("sv", _("Swedish")),
 ]
+
+# The publisher of the portal: one place for the footer, the API, JSON-LD and the statements.
+COUNCIL = {
+    "name": "Regional Council of Kainuu",
+    "name_fi": "Kainuun liitto",
+    "email": "kirjaamo@kainuunliitto.fi",
+    "url": "https://kainuunliitto.fi/",
+    "license": "CC BY 4.0",
+    "license_url": "https://creativecommons.org/licenses/by/4.0/",
+}
+
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
