@@ -19,8 +19,8 @@ from django.views.decorators.http import require_safe
 from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
 from regions.models import PopulationFigure, Region, Strength
 
-from . import api
 from . import search as site_search
+from .publishing.api import LICENSE
 from .publishing.models import visible
 
 SEARCH_RESULTS_PER_PAGE = 20
@@ -107,7 +107,7 @@ def open_data(request):
         {
             "programmes": programmes,
             "api_root": api_root,
-            "license": api.LICENSE,
+            "license": LICENSE,
             "feed_url": reverse("feed"),
         },
     )
