@@ -1,7 +1,7 @@
 """
-The read-only open data API under ``/api/v1/``, made with django-ninja: the routers
-of the apps (``regions/api.py``, ``priorities/api.py``) assembled into one API, whose
-OpenAPI 3 schema is at ``/api/v1/openapi.json``.
+The read-only open data API under ``/api/v1/``, made with django-ninja: the
+router each content app declares in its ``api.py``, assembled into one API
+whose OpenAPI 3 schema is at ``/api/v1/openapi.json``.
 
 Only live content is served. ``lang`` (fi, en, sv) picks the language of the
 texts, with the same fallback as on the pages. Lists are paginated with
@@ -12,8 +12,7 @@ from django.conf import settings
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-import priorities.api
-import regions.api
+from kainuu_portal.declarations import collect
 from kainuu_portal.publishing.api import LICENSE
 
 COUNCIL = settings.COUNCIL
@@ -51,5 +50,5 @@ api = OpenDataAPI(
         }
     },
 )
-api.add_router("", regions.api.router)
-api.add_router("", priorities.api.router)
+for router in collect("api", "router"):
+    api.add_router("", router)
