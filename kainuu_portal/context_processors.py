@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
@@ -5,6 +7,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info, override
 
 from pages.models import Page
+
+# The council's facts for the footer, with its website's name as shown ("kainuunliitto.fi").
+COUNCIL = {**settings.COUNCIL, "website": urlsplit(settings.COUNCIL["url"]).hostname}
 
 
 def _url_in(path, code):
@@ -48,6 +53,7 @@ def site(request):
         for code, _name in settings.LANGUAGES
     ]
     return {
+        "council": COUNCIL,
         "footer_pages": SimpleLazyObject(lambda: list(Page.objects.in_footer())),
         "page_languages": languages,
         "section": _section(request),

@@ -51,6 +51,8 @@ def home(request):
             )
             .first()
         )
+        if programme is not None:
+            programme.region = region  # for the addresses, without a query
     return render(request, "home.html", {"region": region, "programme": programme})
 
 

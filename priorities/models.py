@@ -226,6 +226,7 @@ class Programme(WithImage, Publishable):
 
     objects = ProgrammeQuerySet.as_manager()
     address = Address("priorities:programme-detail", region_slug="region__slug", slug="slug")
+    csv_address = Address("priorities:programme-csv", region_slug="region__slug", slug="slug")
 
     class Meta:
         ordering = ["region__name", "-start_year"]
@@ -246,6 +247,10 @@ class Programme(WithImage, Publishable):
 
     def __str__(self):
         return self.title
+
+    def get_csv_url(self):
+        """The CSV download of the programme's priorities."""
+        return self.csv_address.of(self)
 
     @property
     def period(self):
