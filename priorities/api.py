@@ -8,18 +8,11 @@ from html import unescape
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import paginate
 
-from kainuu_portal.publishing.api import (
-    ListPagination,
-    ListParams,
-    Page,
-    Slug,
-    ValidationErrors,
-    absolute_url,
-)
+from kainuu_portal.publishing.api import ListParams, Page, Slug, absolute_url, list_endpoint
+from kainuu_portal.publishing.models import visible
 
-from .models import CrossCuttingTheme, FocusArea, Priority, Programme, RegionKeySector, Sector
+from .models import CrossCuttingTheme, Priority, Programme, RegionKeySector, Sector
 
 router = Router()
 
@@ -132,15 +125,7 @@ def live_sector(slug):
     return Sector.objects.live().filter(slug=slug)
 
 
-def priority_children():
-    return [
-        Prefetch("sectors", queryset=Sector.objects.live()),
-        Prefetch("focus_areas", queryset=FocusArea.objects.live()),
-    ]
-
-
-@router.get("/sectors", response={200: SectorList, 422: ValidationErrors}, tags=["sectors"])
-@paginate(ListPagination)
+@list_endpoint(router, "/sectors", SectorList, "sectors")
 def list_sectors(request, params: Query[SectorParams]):
     """Sectors, a tree: each names its parent sector."""
     sectors = Sector.objects.live().select_related("parent").order_by("order", "pk")
@@ -154,10 +139,7 @@ def list_sectors(request, params: Query[SectorParams]):
     return sectors
 
 
-@router.get(
-    "/programmes", response={200: ProgrammeList, 422: ValidationErrors}, tags=["programmes"]
-)
-@paginate(ListPagination)
+@list_endpoint(router, "/programmes", ProgrammeList, "programmes")
 def list_programmes(request, params: Query[ProgrammeParams]):
     """Smart Specialisation programmes with their priorities, focus areas and themes."""
     programmes = (
@@ -165,11 +147,8 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         .select_related("region")
         .order_by("region__slug", "-start_year", "pk")
         .prefetch_related(
-            Prefetch(
-                "priorities",
-                queryset=Priority.objects.live().prefetch_related(*priority_children()),
-            ),
-            Prefetch("themes", queryset=CrossCuttingTheme.objects.live()),
+            Prefetch("priorities", queryset=Priority.objects.live().with_focus_areas_and_sectors()),
+            visible("themes", CrossCuttingTheme.objects),
         )
     )
     if params.region:
@@ -182,15 +161,14 @@ def list_programmes(request, params: Query[ProgrammeParams]):
     return programmes
 
 
-@router.get("/priorities", response={200: PriorityList, 422: ValidationErrors}, tags=["programmes"])
-@paginate(ListPagination)
+@list_endpoint(router, "/priorities", PriorityList, "programmes")
 def list_priorities(request, params: Query[PriorityParams]):
     """Priorities of every programme, with their focus areas and sectors."""
     priorities = (
         Priority.objects.live()
         .select_related("programme__region")
         .order_by("programme__region__slug", "-programme__start_year", "order", "pk")
-        .prefetch_related(*priority_children())
+        .with_focus_areas_and_sectors()
     )
     if params.region:
         priorities = priorities.filter(programme__region__slug=params.region)

@@ -2,18 +2,10 @@
 
 from typing import Literal
 
-from django.db.models import Prefetch
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import paginate
 
-from kainuu_portal.publishing.api import (
-    ListPagination,
-    ListParams,
-    Page,
-    Slug,
-    ValidationErrors,
-    absolute_url,
-)
+from kainuu_portal.publishing.api import ListParams, Page, Slug, absolute_url, list_endpoint
+from kainuu_portal.publishing.models import visible
 
 from .models import Municipality, PopulationFigure, Region
 
@@ -91,20 +83,15 @@ class MunicipalityList(Page):
     items: list[MunicipalityOut]
 
 
-def live_figures():
-    return Prefetch("population_figures", queryset=PopulationFigure.objects.live())
-
-
-@router.get("/regions", response={200: RegionList, 422: ValidationErrors}, tags=["regions"])
-@paginate(ListPagination)
+@list_endpoint(router, "/regions", RegionList, "regions")
 def list_regions(request, params: Query[RegionParams]):
     """Regions: the home region (Kainuu) first, then the others by name."""
     regions = (
         Region.objects.live()
         .order_by("-is_home", "name", "pk")
         .prefetch_related(
-            Prefetch("neighbours", queryset=Region.objects.live()),
-            live_figures(),
+            visible("neighbours", Region.objects),
+            visible("population_figures", PopulationFigure.objects),
         )
     )
     if params.kind:
@@ -112,17 +99,14 @@ def list_regions(request, params: Query[RegionParams]):
     return regions
 
 
-@router.get(
-    "/municipalities", response={200: MunicipalityList, 422: ValidationErrors}, tags=["regions"]
-)
-@paginate(ListPagination)
+@list_endpoint(router, "/municipalities", MunicipalityList, "regions")
 def list_municipalities(request, params: Query[MunicipalityParams]):
     """Municipalities with their population figures, by name."""
     municipalities = (
         Municipality.objects.live()
         .select_related("region")
         .order_by("name", "pk")
-        .prefetch_related(live_figures())
+        .prefetch_related(visible("population_figures", PopulationFigure.objects))
     )
     if params.region:
         municipalities = municipalities.filter(region__slug=params.region)

@@ -4,8 +4,8 @@ list parameters (``lang``, ``limit``, ``offset``), the page they answer with, th
 pagination that fills it and the validation error.
 
 A list view takes its parameters as ``params: Query[<ListParams subclass>]``, returns
-a queryset and is decorated with ``@paginate(ListPagination)``; its response is a
-``Page`` subclass that names the type of its items.
+a queryset and is registered with ``@list_endpoint(router, path, page, tag)``, where
+``page`` is a ``Page`` subclass that names the type of its items.
 """
 
 from typing import Annotated, Any, Literal
@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from django.conf import settings
 from django.utils.translation import override
 from ninja import Field, Schema
-from ninja.pagination import PaginationBase
+from ninja.pagination import PaginationBase, paginate
 from pydantic import field_validator
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
@@ -77,3 +77,14 @@ class ListPagination(PaginationBase):
             "lang": params.lang,
             "items": queryset[params.offset : params.offset + params.limit],
         }
+
+
+def list_endpoint(router, path, page, tag):
+    """Register a paginated list view at ``path``: ``page`` on success, 422 for bad params."""
+
+    def register(view):
+        return router.get(path, response={200: page, 422: ValidationErrors}, tags=[tag])(
+            paginate(ListPagination)(view)
+        )
+
+    return register
