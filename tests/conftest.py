@@ -85,4 +85,4 @@ def viewer_client(viewer):
 
 
 # ``site``: a small published site with every kind of content (defined beside the page tests).
-from tests.test_views import site  # noqa: E402, F401
+from tests.site.test_views import site  # noqa: E402, F401

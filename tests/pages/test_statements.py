@@ -18,7 +18,7 @@ from django.utils.translation import override
 
 from kainuu_portal.publishing import roles
 from pages.models import Page
-from tests.public_pages import LANGUAGES, public_page_urls
+from tests.helpers.pages import LANGUAGES, public_page_urls
 
 FEEDBACK_EMAIL = "kirjaamo@kainuunliitto.fi"
 

@@ -5,9 +5,9 @@ from reversion.models import Version
 
 from priorities.models import FocusArea, Priority, Programme
 from tests import factories
-from tests.html import form_values
-from tests.test_admin import admin_url, content_models
-from tests.test_publishing import change_form
+from tests.helpers.html import form_values
+from tests.publishing.test_admin import admin_url, content_models
+from tests.publishing.test_publishing import change_form
 
 
 def save(client, obj, **changes):

@@ -12,8 +12,8 @@ from reversion.models import Version
 from kainuu_portal.publishing.models import Status
 from priorities.models import Programme
 from tests import factories
-from tests.html import form_values
-from tests.test_admin import admin_url, programme_post_data, region_post_data
+from tests.helpers.html import form_values
+from tests.publishing.test_admin import admin_url, programme_post_data, region_post_data
 
 
 def change_form(client, obj):

@@ -17,8 +17,8 @@ from kainuu_portal import pagecache
 from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from tests import factories
-from tests.test_views import QUERY_BUDGET, page_urls
-from tests.test_views import site as site  # noqa: F401  (the fixture)
+from tests.site.test_views import QUERY_BUDGET, page_urls
+from tests.site.test_views import site as site  # noqa: F401  (the fixture)
 
 HEADER = "X-Page-Cache"
 
@@ -35,7 +35,7 @@ def page_cache(settings, tmp_path):
 
 @pytest.fixture
 def test_views(settings):
-    settings.ROOT_URLCONF = "tests.pagecache_urls"
+    settings.ROOT_URLCONF = "tests.site.pagecache_urls"
 
 
 @pytest.fixture

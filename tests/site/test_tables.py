@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from tests.public_pages import LANGUAGES, public_page_urls
+from tests.helpers.pages import LANGUAGES, public_page_urls
 
 
 class Tables(HTMLParser):
