@@ -1,8 +1,8 @@
 """Two editors, one record: a save never silently overwrites someone else's newer save."""
 
 from tests import factories
+from tests.helpers.admin import change_form
 from tests.helpers.html import form_values
-from tests.publishing.test_publishing import change_form
 
 
 def test_the_second_save_is_stopped_with_the_changed_fields_named(

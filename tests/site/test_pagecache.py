@@ -17,8 +17,7 @@ from kainuu_portal import pagecache
 from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from tests import factories
-from tests.site.test_views import QUERY_BUDGET, page_urls
-from tests.site.test_views import site as site  # noqa: F401  (the fixture)
+from tests.helpers.pages import QUERY_BUDGET, page_urls
 
 HEADER = "X-Page-Cache"
 

@@ -5,85 +5,11 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.urls import reverse
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
 from tests import factories
-
-LANGUAGES = ["fi", "en", "sv"]
-QUERY_BUDGET = 8
-
-
-@pytest.fixture
-def site(db):
-    """A small published site: a home region with every kind of content."""
-    region = factories.make_region(
-        slug="kainuu", name_en="Kainuu", name_fi="Kainuu", name_sv="Kajanaland", is_home=True
-    )
-    neighbour = factories.make_region(slug="north-karelia", name_en="North Karelia")
-    region.neighbours.add(neighbour)
-    municipality = factories.make_municipality(
-        region=region,
-        slug="kajaani",
-        name_en="Kajaani",
-        name_fi="Kajaani",
-        name_sv="Kajana",
-        code="205",
-    )
-    factories.make_population(region=region, year=2018, value=73600, is_approximate=True)
-    factories.make_population(municipality=municipality, year=2018, value=37000)
-    factories.make_strength(region=region, title_en="infrastructure")
-    parent = factories.make_sector(slug="technology-industries", name_en="Technology industries")
-    sector = factories.make_sector(parent=parent, slug="ict", name_en="ICT")
-    factories.make_key_sector(region=region, sector=parent)
-    programme = factories.make_programme(
-        region=region, slug="2018-2021", start_year=2018, end_year=2021, title_en="S3 2018-2021"
-    )
-    priority = factories.make_priority(programme=programme, slug="technology-industry")
-    priority.sectors.add(sector)
-    factories.make_focus_area(priority=priority, title_en="metal industry")
-    factories.make_theme(programme=programme, title_en="circular economy")
-    page = factories.make_page(slug="about", title_en="About")
-    return {
-        "region": region,
-        "municipality": municipality,
-        "sector": sector,
-        "parent_sector": parent,
-        "programme": programme,
-        "priority": priority,
-        "page": page,
-    }
-
-
-def page_urls(site, language):
-    with override(language):
-        return {
-            "home": reverse("home"),
-            "region-list": reverse("regions:region-list"),
-            "region": site["region"].get_absolute_url(),
-            "municipality": site["municipality"].get_absolute_url(),
-            "sector-list": reverse("priorities:sector-list"),
-            "sector": site["sector"].get_absolute_url(),
-            "parent-sector": site["parent_sector"].get_absolute_url(),
-            "programme-list": reverse("priorities:programme-list"),
-            "programme": site["programme"].get_absolute_url(),
-            "priority": site["priority"].get_absolute_url(),
-            "page": site["page"].get_absolute_url(),
-        }
-
-
-def new_page_urls(site, language):
-    """Pages that are not in the sitemap as such (search) or only with two periods (compare)."""
-    with override(language):
-        return {
-            "search": reverse("search") + "?q=Kainuu",
-            "search-empty": reverse("search"),
-            "open-data": reverse("open-data"),
-            "compare": reverse(
-                "priorities:programme-compare", kwargs={"region_slug": site["region"].slug}
-            ),
-        }
+from tests.helpers.pages import LANGUAGES, QUERY_BUDGET, new_page_urls, page_urls
 
 
 class Structure(HTMLParser):
