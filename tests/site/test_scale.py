@@ -15,7 +15,6 @@ from io import StringIO
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -39,10 +38,9 @@ from priorities.models import (
     Sector,
 )
 from regions.models import Municipality, PopulationFigure, Region
+from tests.helpers.pages import LANGUAGES, QUERY_BUDGET
 
-QUERY_BUDGET = 8
 SCALE = 20
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SCALED_MODELS = [
     Region,
     Municipality,
