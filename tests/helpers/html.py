@@ -1,129 +1,180 @@
-"""Reading admin pages as a browser does: a form's current values, and what a page would run."""
+"""Reading pages as a browser does: one parser turns a page into elements that tests query.
+
+``parse(page)`` gives the document; ``find`` and ``find_all`` walk it in document order. The
+readers below it (a form's values, what could run a payload) are built on the same tree.
+"""
 
 import html
 import json
 import re
 from html.parser import HTMLParser
 
+# Elements that never have content or an end tag.
+VOID_ELEMENTS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
-class _FormReader(HTMLParser):
-    """Collects the values a browser would submit from the form with ``form_id``."""
 
-    def __init__(self, form_id):
+class Element:
+    """One element: its tag, its attributes, and its children (elements and text)."""
+
+    def __init__(self, tag, attribute_pairs, parent=None):
+        self.tag = tag
+        # As written, repeats included (a browser keeps the first; the checks see them all).
+        self.attribute_pairs = attribute_pairs
+        self.attrs = dict(attribute_pairs)
+        self.parent = parent
+        self.children = []
+
+    def __repr__(self):
+        return f"<{self.tag} {self.attrs}>"
+
+    def get(self, name, default=None):
+        return self.attrs.get(name, default)
+
+    def elements(self):
+        """The child elements, without the text between them."""
+        return [child for child in self.children if isinstance(child, Element)]
+
+    def find_all(self, *tags, **attrs):
+        """Descendants in document order, of one of ``tags`` (any, if none) with ``attrs``."""
+        for child in self.elements():
+            if (not tags or child.tag in tags) and all(
+                child.attrs.get(name) == value for name, value in attrs.items()
+            ):
+                yield child
+            yield from child.find_all(*tags, **attrs)
+
+    def find(self, *tags, **attrs):
+        return next(self.find_all(*tags, **attrs), None)
+
+    def strings(self):
+        """The text inside, piece by piece, in document order."""
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.strings()
+            else:
+                yield child
+
+    @property
+    def text(self):
+        return "".join(self.strings())
+
+    def is_inside(self, tag):
+        parent = self.parent
+        while parent is not None:
+            if parent.tag == tag:
+                return True
+            parent = parent.parent
+        return False
+
+
+class _TreeBuilder(HTMLParser):
+    """Builds the element tree; an end tag closes the nearest open element of its name."""
+
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.in_form = False
-        self.values = []  # (name, value) pairs, in document order
-        self._select = None
-        self._option = None
-        self._textarea = None
+        self.document = Element("#document", [])
+        self._open = [self.document]
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.in_form = attrs.get("id") == self.form_id
-            return
-        if not self.in_form:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("submit", "button", "image", "reset", "file"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.values.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
-        elif tag == "textarea" and name:
-            self._textarea = [name, ""]
-        elif tag == "select" and name:
-            self._select = {"name": name, "selected": [], "first": None}
-        elif tag == "option" and self._select is not None:
-            self._option = attrs
-            value = attrs.get("value")
-            if self._select["first"] is None:
-                self._select["first"] = value
-            if "selected" in attrs:
-                self._select["selected"].append(value)
+        element = Element(tag, attrs, self._open[-1])
+        self._open[-1].children.append(element)
+        if tag not in VOID_ELEMENTS:
+            self._open.append(element)
 
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._textarea[1] += data
+    def handle_startendtag(self, tag, attrs):
+        self._open[-1].children.append(Element(tag, attrs, self._open[-1]))
 
     def handle_endtag(self, tag):
-        if tag == "form":
-            self.in_form = False
-        elif tag == "textarea" and self._textarea is not None:
-            name, value = self._textarea
-            # A browser drops the one newline that follows <textarea>.
-            self.values.append((name, value[1:] if value.startswith("\n") else value))
-            self._textarea = None
-        elif tag == "select" and self._select is not None:
-            selected = self._select["selected"]
-            for value in selected:
-                self.values.append((self._select["name"], value or ""))
-            self._select = None
+        for depth in range(len(self._open) - 1, 0, -1):
+            if self._open[depth].tag == tag:
+                del self._open[depth:]
+                return
+
+    def handle_data(self, data):
+        self._open[-1].children.append(data)
+
+
+def parse(page):
+    """The document of ``page`` (HTML, or a test client's response)."""
+    if not isinstance(page, str):
+        page = page.content.decode()
+    builder = _TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    return builder.document
 
 
 def form_values(page, form_id):
-    """The values the form ``form_id`` of ``page`` (HTML) would submit, as a dict of lists."""
-    reader = _FormReader(form_id)
-    reader.feed(page)
+    """The values the form ``form_id`` of ``page`` would submit, as a dict of lists."""
+    form = parse(page).find("form", id=form_id)
+    assert form is not None, f"no form {form_id!r} on the page"
     data = {}
-    for name, value in reader.values:
-        if "__prefix__" in name:
+    for field in form.find_all("input", "textarea", "select"):
+        name = field.get("name")
+        if not name or "__prefix__" in name:
             continue
-        data.setdefault(name, []).append(value)
-    return data
+        if field.tag == "input":
+            kind = (field.get("type") or "text").lower()
+            if kind in ("submit", "button", "image", "reset", "file"):
+                continue
+            if kind in ("checkbox", "radio") and "checked" not in field.attrs:
+                continue
+            values = [field.get("value", "on" if kind == "checkbox" else "")]
+        elif field.tag == "textarea":
+            # A browser drops the one newline that follows <textarea>.
+            values = [field.text.removeprefix("\n")]
+        else:
+            values = [
+                option.get("value") or ""
+                for option in field.find_all("option")
+                if "selected" in option.attrs
+            ]
+        data.setdefault(name, []).extend(values)
+    return {name: values for name, values in data.items() if values}
 
 
 _SCRIPT_URL = re.compile(r"^(?:javascript|data|vbscript):", re.I)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster"}
 
 
-class _DangerFinder(HTMLParser):
-    """Finds what a payload would need to run: its script, style, iframe, handler or URL."""
-
-    def __init__(self, marker):
-        super().__init__(convert_charrefs=True)
-        self.marker = marker
-        self.found = []
-        self._raw = None
-        self._json = False
-
-    def handle_starttag(self, tag, attrs):
+def dangers(page, marker):
+    """What on ``page`` could run a payload marked with ``marker``; empty when clean."""
+    found = []
+    for element in parse(page).find_all():
+        tag = element.tag
         if tag in ("iframe", "object", "embed", "frame"):
-            self.found.append(f"<{tag}>")
-        if tag in ("script", "style"):
-            self._raw = tag
-            # JSON-LD is data the browser never runs; it is safe while it stays valid JSON
-            # (a payload that closed the element would leave it broken).
-            self._json = tag == "script" and dict(attrs).get("type") == "application/ld+json"
-        for name, value in attrs:
+            found.append(f"<{tag}>")
+        for name, value in element.attribute_pairs:
             value = value or ""
             if name.startswith("on"):
-                self.found.append(f"<{tag} {name}=...>")
+                found.append(f"<{tag} {name}=...>")
             if name in _URL_ATTRIBUTES:
                 # Browsers ignore ASCII whitespace and control characters in a scheme.
                 squeezed = re.sub(r"[\x00-\x20]", "", html.unescape(value))
                 if _SCRIPT_URL.match(squeezed):
-                    self.found.append(f'<{tag} {name}="{value}">')
-
-    def handle_endtag(self, tag):
-        if tag == self._raw:
-            self._raw = None
-
-    def handle_data(self, data):
-        if self._raw and self._json:
-            try:
-                json.loads(data)
-            except ValueError:
-                self.found.append("JSON-LD broken by the payload")
-        elif self._raw and self.marker in data:
-            self.found.append(f"<{self._raw}> with the payload")
-
-
-def dangers(page, marker):
-    """What on ``page`` (HTML) could run a payload marked with ``marker``; empty when clean."""
-    finder = _DangerFinder(marker)
-    finder.feed(page)
-    return finder.found
+                    found.append(f'<{tag} {name}="{value}">')
+        if tag in ("script", "style") and (text := element.text):
+            # JSON-LD is data the browser never runs; it is safe while it stays valid JSON
+            # (a payload that closed the element would leave it broken).
+            if tag == "script" and element.get("type") == "application/ld+json":
+                try:
+                    json.loads(text)
+                except ValueError:
+                    found.append("JSON-LD broken by the payload")
+            elif marker in text:
+                found.append(f"<{tag}> with the payload")
+    return found

@@ -1,50 +1,29 @@
 """Data tables on the public pages have a caption and header cells for columns and rows."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.helpers.html import parse
 from tests.helpers.pages import LANGUAGES, public_page_urls
 
 
-class Tables(HTMLParser):
+def tables(response):
     """Each table as {caption, column headers, rows: [first cell's tag and scope]}."""
-
-    def __init__(self):
-        super().__init__()
-        self.tables = []
-        self._caption = False
-        self._row = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table":
-            self.tables.append({"caption": "", "column_headers": 0, "rows": []})
-        elif not self.tables:
-            return
-        elif tag == "caption":
-            self._caption = True
-        elif tag == "tr":
-            self._row = []
-        elif tag in ("th", "td") and self._row is not None:
-            self._row.append((tag, attrs.get("scope")))
-
-    def handle_endtag(self, tag):
-        if tag == "caption":
-            self._caption = False
-        elif tag == "tr" and self._row is not None:
-            table = self.tables[-1]
-            if all(cell == ("th", "col") for cell in self._row):
-                table["column_headers"] += 1
+    for table in parse(response).find_all("table"):
+        caption = table.find("caption")
+        column_headers, rows = 0, []
+        for row in table.find_all("tr"):
+            cells = [(cell.tag, cell.get("scope")) for cell in row.find_all("th", "td")]
+            if all(cell == ("th", "col") for cell in cells):
+                column_headers += 1
             else:
-                table["rows"].append(self._row[0])
-            self._row = None
-
-    def handle_data(self, data):
-        if self._caption:
-            self.tables[-1]["caption"] += data.strip()
+                rows.append(cells[0])
+        yield {
+            "caption": caption.text.strip() if caption else "",
+            "column_headers": column_headers,
+            "rows": rows,
+        }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -53,9 +32,7 @@ def test_every_data_table_has_a_caption_and_header_cells(client, db, language):
     found = 0
     with translation.override(language):
         for url in public_page_urls(language).values():
-            parser = Tables()
-            parser.feed(client.get(url).content.decode())
-            for table in parser.tables:
+            for table in tables(client.get(url)):
                 found += 1
                 assert table["caption"], url
                 assert table["column_headers"] == 1, url

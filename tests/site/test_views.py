@@ -1,7 +1,6 @@
 """The public pages over HTTP: every page type in every language, drafts, 404s and query counts."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -9,38 +8,17 @@ from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
 from tests import factories
+from tests.helpers.html import parse
 from tests.helpers.pages import LANGUAGES, QUERY_BUDGET, new_page_urls, page_urls
 
 
-class Structure(HTMLParser):
-    """Collects what the layout checks need from a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.h1_count = 0
-        self.html_lang = None
-        self.first_link = None
-        self.hreflangs = set()
-        self.ids = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.html_lang = attrs.get("lang")
-        if tag == "h1":
-            self.h1_count += 1
-        if tag == "a" and self.first_link is None:
-            self.first_link = attrs
-        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
-            self.hreflangs.add(attrs.get("hreflang"))
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-
-
-def parse(response):
-    structure = Structure()
-    structure.feed(response.content.decode())
-    return structure
+def hreflangs(document):
+    """The languages the page names alternates in."""
+    return {
+        link.get("hreflang")
+        for link in document.find_all("link", rel="alternate")
+        if "hreflang" in link.attrs
+    }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -50,12 +28,12 @@ def test_every_page_type_renders_with_the_shared_layout(client, site, language):
         assert url.startswith(f"/{language}/"), name
         response = client.get(url)
         assert response.status_code == 200, (name, url)
-        structure = parse(response)
-        assert structure.html_lang == language, name
-        assert structure.h1_count == 1, name
-        assert structure.first_link["href"] == "#main-content", name
-        assert "main-content" in structure.ids, name
-        assert structure.hreflangs == set(LANGUAGES), name
+        document = parse(response)
+        assert document.find("html").get("lang") == language, name
+        assert len(list(document.find_all("h1"))) == 1, name
+        assert document.find("a").get("href") == "#main-content", name
+        assert document.find(id="main-content") is not None, name
+        assert hreflangs(document) == set(LANGUAGES), name
         assert response.cookies == {}, name
 
 
