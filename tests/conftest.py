@@ -1,9 +1,12 @@
-"""Shared fixtures: signed-in editors and viewers, a small published site, the upload folder."""
+"""Shared fixtures: signed-in editors and viewers, a small site, the demo content, uploads."""
 
 import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.utils import translation
 
@@ -116,3 +119,27 @@ def site(db):
         "priority": priority,
         "page": page,
     }
+
+
+@pytest.fixture(scope="module")
+def _demo_content_for_the_module(django_db_setup, django_db_blocker):
+    """The demo content, loaded once per module in a transaction rolled back after it.
+
+    As with Django's ``TestCase.setUpTestData``, each test runs in a savepoint inside that
+    transaction, so what a test changes is gone before the next one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        with django_db_blocker.block():
+            yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demo_content_for_the_module, db):
+    """The demo content (``load_demo_content``), shared by the tests of a module.
+
+    Once loaded it is there for every later test of the module, so use it in modules whose
+    tests all start from the demo content.
+    """
+    cache.clear()

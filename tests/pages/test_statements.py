@@ -10,7 +10,6 @@ from html import unescape
 import pytest
 from django.apps import apps as global_apps
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import override
@@ -101,11 +100,6 @@ def footer_links(response):
 
 def text_of(response):
     return " ".join(unescape(strip_tags(response.content.decode())).split())
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture

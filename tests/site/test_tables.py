@@ -1,7 +1,6 @@
 """Data tables on the public pages have a caption and header cells for columns and rows."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from tests.helpers.html import parse
@@ -27,8 +26,7 @@ def tables(response):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_data_table_has_a_caption_and_header_cells(client, db, language):
-    call_command("load_demo_content", verbosity=0)
+def test_every_data_table_has_a_caption_and_header_cells(client, demo, language):
     found = 0
     with translation.override(language):
         for url in public_page_urls(language).values():
