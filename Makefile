@@ -56,7 +56,8 @@ demo-data: migrate
 
 run: migrate
 	DEBUG=true $(MANAGE) load_demo_content --if-empty
-	DEBUG=true $(MANAGE) ensure_local_admin
+	DEBUG=true $(MANAGE) ensure_local_admin --origin http://$(HOST):$(PORT)
+	@echo "Serving the portal at http://$(HOST):$(PORT)/ (the admin at http://$(HOST):$(PORT)/admin/)"
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
 # The suite includes the browser tests and the HTML check; each is skipped (outside CI) when

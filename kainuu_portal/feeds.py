@@ -1,27 +1,19 @@
-"""The Atom feed of recently published or changed live content, in the active language."""
+"""
+The Atom feed of recently published or changed live content, in the active
+language: the types each content app lists in its ``feeds.py``.
+"""
 
 from heapq import nlargest
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from pages.models import Page
-from priorities.models import Priority, Programme, Sector
-from regions.models import Municipality, Region
+from kainuu_portal.declarations import collect
 
 FEED_ITEMS = 30
-
-# Every type with a page of its own, and what its query needs for the address.
-SOURCES = [
-    (Region, ()),
-    (Municipality, ("region",)),
-    (Sector, ()),
-    (Programme, ("region",)),
-    (Priority, ("programme__region",)),
-    (Page, ()),
-]
 
 
 class UpdatesFeed(Feed):
@@ -40,19 +32,18 @@ class UpdatesFeed(Feed):
         return reverse("feed")
 
     def author_name(self):
-        return _("Regional Council of Kainuu")
+        return _(settings.COUNCIL["name"])
 
     def feed_copyright(self):
-        return "CC BY 4.0"
+        return settings.COUNCIL["license"]
 
     def items(self):
         """The newest changes of each type (one query a type), newest first overall."""
         candidates = []
-        for model, related in SOURCES:
-            queryset = model.objects.live().order_by("-updated_at", "-pk")
-            if related:
-                queryset = queryset.select_related(*related)
-            candidates.extend(queryset[:FEED_ITEMS])
+        for models in collect("feeds", "feed_models"):
+            for model in models:
+                queryset = model.objects.live().for_cards().order_by("-updated_at", "-pk")
+                candidates.extend(queryset[:FEED_ITEMS])
         return nlargest(FEED_ITEMS, candidates, key=lambda item: item.updated_at)
 
     def item_title(self, item):

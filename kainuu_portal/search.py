@@ -6,9 +6,11 @@ configuration (``finnish``, ``english``, ``swedish``), so an inflected word
 finds its base form, and ``ts_headline`` marks the matched words. Elsewhere
 (SQLite) every word must occur in the text as typed (case-insensitive).
 
-Two queries whatever the number of content types: one ``UNION ALL`` ranks
-every match (type, id, rank), another fetches titles, snippets and the parts
-of the address for the matches on the current page only.
+The content apps declare what is searchable (``<app>/search.py``); this module
+collects the declarations. Two queries whatever the number of content types:
+one ``UNION ALL`` ranks every match (type, id, rank), another fetches titles,
+snippets and the parts of the address (the model's ``address`` lookups) for
+the matches on the current page only.
 """
 
 import html
@@ -22,15 +24,12 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
-from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _
 
-from pages.models import Page
-from priorities.models import CrossCuttingTheme, FocusArea, Priority, Programme, Sector
-from regions.models import Municipality, Region
+from kainuu_portal.declarations import collect
+from kainuu_portal.publishing.search import Searchable
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -66,115 +65,19 @@ def parse_query(raw):
     return Query(text=text, words=words, was_shortened=was_shortened)
 
 
-@dataclass(frozen=True)
-class Kind:
-    """One type of content that the search covers."""
-
-    name: str
-    label: str
-    model: type
-    url_name: str
-    url_parts: tuple  # lookups of the URL's keyword arguments, in order
-    url_kwargs: tuple
-    title: str = "title"
-    texts: tuple = ()
-    rich_texts: tuple = ()  # rich-text fields, whose HTML tags are not searched
-    context: str = ""  # a translated field of the parent, shown with the result
+def _collect_kinds():
+    """Every searchable type of content, as the content apps declare them in ``search.py``."""
+    return [searchable for declared in collect("search", "searchables") for searchable in declared]
 
 
-KINDS = [
-    Kind(
-        "region",
-        _("Regions"),
-        Region,
-        "regions:region-detail",
-        ("slug",),
-        ("slug",),
-        title="name",
-        texts=("summary", "administrative_centre"),
-        rich_texts=("body",),
-    ),
-    Kind(
-        "municipality",
-        _("Municipalities"),
-        Municipality,
-        "regions:municipality-detail",
-        ("region__slug", "slug"),
-        ("region_slug", "slug"),
-        title="name",
-        context="region__name",
-    ),
-    Kind(
-        "sector",
-        _("Sectors"),
-        Sector,
-        "priorities:sector-detail",
-        ("slug",),
-        ("slug",),
-        title="name",
-        texts=("summary",),
-        rich_texts=("body",),
-        context="parent__name",
-    ),
-    Kind(
-        "programme",
-        _("Programmes"),
-        Programme,
-        "priorities:programme-detail",
-        ("region__slug", "slug"),
-        ("region_slug", "slug"),
-        texts=("summary",),
-        rich_texts=("body", "aims"),
-        context="region__name",
-    ),
-    Kind(
-        "priority",
-        _("Priorities"),
-        Priority,
-        "priorities:priority-detail",
-        ("programme__region__slug", "programme__slug", "slug"),
-        ("region_slug", "programme_slug", "slug"),
-        texts=("short_title", "summary"),
-        rich_texts=("body",),
-        context="programme__title",
-    ),
-    Kind(
-        "focus_area",
-        _("Focus areas"),
-        FocusArea,
-        "priorities:priority-detail",
-        ("priority__programme__region__slug", "priority__programme__slug", "priority__slug"),
-        ("region_slug", "programme_slug", "slug"),
-        texts=("description",),
-        context="priority__title",
-    ),
-    Kind(
-        "theme",
-        _("Cross-cutting themes"),
-        CrossCuttingTheme,
-        "priorities:programme-detail",
-        ("programme__region__slug", "programme__slug"),
-        ("region_slug", "slug"),
-        rich_texts=("description",),
-        context="programme__title",
-    ),
-    Kind(
-        "page",
-        _("Pages"),
-        Page,
-        "pages:page-detail",
-        ("slug",),
-        ("slug",),
-        texts=("summary",),
-        rich_texts=("body",),
-    ),
-]
+KINDS = _collect_kinds()
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
+ADDRESS_PARTS = max(len(kind.address.lookups) for kind in KINDS)
 
 
 @dataclass
 class Hit:
-    kind: Kind
+    kind: Searchable
     pk: int
     rank: float
     title: str = ""
@@ -343,9 +246,10 @@ def fill(hits, query, language):
             hit.title = highlighted(row["hit_title"], query.words)
             hit.snippet = highlighted(excerpt(row["hit_snippet"], query.words), query.words)
         hit.context = row["hit_context"]
-        parts = [row["url_a"], row["url_b"], row["url_c"]][: len(hit.kind.url_kwargs)]
-        kwargs = dict(zip(hit.kind.url_kwargs, parts, strict=True))
-        hit.url = reverse(hit.kind.url_name, kwargs=kwargs)
+        names = hit.kind.address.lookups
+        hit.url = hit.kind.address.url(
+            {name: row[f"url_{number}"] for number, name in enumerate(names)}
+        )
     return [hit for hit in hits if hit.url]
 
 
@@ -367,8 +271,9 @@ def details(kind, pks, query, language, postgresql):
             fragment_delimiter=" … ",
             **marks,
         )
-    url_parts = [F(lookup) for lookup in kind.url_parts]
-    url_parts += [Value("", output_field=CharField())] * (3 - len(url_parts))
+    # A union needs the same columns in every query: as many address parts as the longest.
+    url_parts = [F(lookup) for lookup in kind.address.lookups.values()]
+    url_parts += [Value("", output_field=CharField())] * (ADDRESS_PARTS - len(url_parts))
     context = translated(kind.context, language) if kind.context else Value("")
     return (
         kind.model.objects.filter(pk__in=pks)
@@ -379,9 +284,7 @@ def details(kind, pks, query, language, postgresql):
             hit_title=title,
             hit_snippet=text,
             hit_context=Coalesce(context, Value(""), output_field=TextField()),
-            url_a=url_parts[0],
-            url_b=url_parts[1],
-            url_c=url_parts[2],
+            **{f"url_{number}": part for number, part in enumerate(url_parts)},
         )
         .values(
             "hit_kind",
@@ -389,9 +292,7 @@ def details(kind, pks, query, language, postgresql):
             "hit_title",
             "hit_snippet",
             "hit_context",
-            "url_a",
-            "url_b",
-            "url_c",
+            *(f"url_{number}" for number in range(ADDRESS_PARTS)),
         )
     )
 

@@ -12,6 +12,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -182,6 +183,19 @@ AXES_SENSITIVE_PARAMETERS = []
 AXES_CLIENT_IP_CALLABLE = "kainuu_portal.middleware.client_ip"
 PROXY_COUNT = env("PROXY_COUNT")
 
+# --- The publisher -------------------------------------------------------------
+
+# One place for the council's facts: the footer, the API, JSON-LD, security.txt and the
+# demo content's statements read them. The name is translated where it is shown.
+COUNCIL = {
+    "name": gettext_noop("Regional Council of Kainuu"),
+    "name_fi": "Kainuun liitto",
+    "email": "kirjaamo@kainuunliitto.fi",
+    "url": "https://kainuunliitto.fi/",
+    "license": "CC BY 4.0",
+    "license_url": "https://creativecommons.org/licenses/by/4.0/",
+}
+
 # --- Languages and time -------------------------------------------------------
 
 LANGUAGE_CODE = "fi"
@@ -190,6 +204,7 @@ LANGUAGES = [
     ("en", _("English")),
     ("sv", _("Swedish")),
 ]
+
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True

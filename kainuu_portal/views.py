@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Prefetch
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -19,9 +19,9 @@ from django.views.decorators.http import require_safe
 from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
 from regions.models import PopulationFigure, Region, Strength
 
-from . import api
 from . import search as site_search
-from .publishing.models import live_condition
+from .publishing.api import LICENSE
+from .publishing.models import visible
 
 SEARCH_RESULTS_PER_PAGE = 20
 
@@ -32,19 +32,11 @@ def home(request):
     region = (
         Region.objects.live()
         .home()
-        .annotate(
-            municipality_count=Count("municipalities", filter=live_condition("municipalities__"))
-        )
+        .with_municipality_count()
         .prefetch_related(
-            Prefetch("strengths", queryset=Strength.objects.live()),
-            Prefetch(
-                "key_sectors",
-                queryset=RegionKeySector.objects.live().select_related("sector"),
-            ),
-            Prefetch(
-                "population_figures",
-                queryset=PopulationFigure.objects.live().order_by("-year"),
-            ),
+            visible("strengths", Strength.objects),
+            visible("key_sectors", RegionKeySector.objects.select_related("sector")),
+            visible("population_figures", PopulationFigure.objects.order_by("-year")),
         )
         .first()
     )
@@ -54,8 +46,8 @@ def home(request):
             Programme.objects.live()
             .current_for_region(region)
             .prefetch_related(
-                Prefetch("priorities", queryset=Priority.objects.live()),
-                Prefetch("themes", queryset=CrossCuttingTheme.objects.live()),
+                visible("priorities", Priority.objects),
+                visible("themes", CrossCuttingTheme.objects),
             )
             .first()
         )
@@ -115,7 +107,7 @@ def open_data(request):
         {
             "programmes": programmes,
             "api_root": api_root,
-            "license": api.LICENSE,
+            "license": LICENSE,
             "feed_url": reverse("feed"),
         },
     )
@@ -171,7 +163,7 @@ def security_txt(request):
     """RFC 9116: where to report a vulnerability."""
     expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
     lines = [
-        "Contact: mailto:kirjaamo@kainuunliitto.fi",
+        f"Contact: mailto:{settings.COUNCIL['email']}",
         f"Expires: {expires.isoformat()}",
         "Preferred-Languages: fi, en, sv",
         f"Canonical: {request.build_absolute_uri(reverse('security-txt'))}",

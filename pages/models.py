@@ -1,8 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kainuu_portal.publishing.models import Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.publishing.models import Address, Orderable, Publishable, PublishableQuerySet
 from kainuu_portal.publishing.richtext import RichTextField
 
 
@@ -24,6 +23,7 @@ class Page(Publishable, Orderable):
     )
 
     objects = PageQuerySet.as_manager()
+    address = Address("pages:page-detail", slug="slug")
 
     class Meta(Orderable.Meta):
         verbose_name = _("page")
@@ -31,6 +31,3 @@ class Page(Publishable, Orderable):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("pages:page-detail", kwargs={"slug": self.slug})

@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, When
-from django.urls import reverse
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,14 @@ from kainuu_portal.publishing.media import (
     pdf_extension_validator,
     validate_pdf,
 )
-from kainuu_portal.publishing.models import LinkBase, Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.publishing.models import (
+    Address,
+    LinkBase,
+    Orderable,
+    Publishable,
+    PublishableQuerySet,
+    visible,
+)
 from kainuu_portal.publishing.richtext import RichTextField
 from regions.models import Region
 
@@ -24,6 +31,33 @@ class SectorQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
         return self.get(slug=slug)
+
+    def top_level(self):
+        """Live sectors without a parent, each with its live sub-sectors."""
+        return (
+            self.live()
+            .filter(parent__isnull=True)
+            .prefetch_related(visible("children", Sector.objects))
+        )
+
+    def for_detail(self, user):
+        """
+        A sector's page: its parent, the sub-sectors, regions' descriptions and
+        priorities naming it that ``user`` may see.
+        """
+        return self.select_related("parent").prefetch_related(
+            visible("children", Sector.objects, user),
+            Prefetch(
+                "region_links",
+                queryset=RegionKeySector.objects.visible_to(user).select_related("region"),
+                to_attr="regional_descriptions",
+            ),
+            Prefetch(
+                "priorities",
+                queryset=Priority.objects.visible_to(user).for_cards(),
+                to_attr="naming_priorities",
+            ),
+        )
 
 
 def comparison_key_field():
@@ -63,9 +97,9 @@ class Sector(WithImage, Publishable, Orderable):
     )
 
     objects = SectorQuerySet.as_manager()
+    address = Address("priorities:sector-detail", slug="slug")
 
     live_parents = ("parent",)
-    history_follow = ("region_links",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("sector")
@@ -78,9 +112,6 @@ class Sector(WithImage, Publishable, Orderable):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("priorities:sector-detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -105,7 +136,9 @@ class RegionKeySector(Publishable, Orderable):
     )
     description = RichTextField(_("description"))
 
+    address = Sector.address.via("sector")
     live_parents = ("region", "sector")
+    history_parents = ("region", "sector")
 
     class Meta(Orderable.Meta):
         verbose_name = _("key sector of a region")
@@ -119,14 +152,37 @@ class RegionKeySector(Publishable, Orderable):
     def __str__(self):
         return f"{self.region}: {self.sector}"
 
-    def get_absolute_url(self):
-        return self.sector.get_absolute_url()
-
 
 class ProgrammeQuerySet(PublishableQuerySet):
     def for_region(self, region):
         """Programmes of one region, newest first."""
-        return self.filter(region=region).order_by("-start_year")
+        return self.filter(region=region).order_by("-start_year", "-end_year", "pk")
+
+    def with_region_programme_count(self):
+        """
+        Each programme with ``region_programme_count``, how many live programmes its
+        region has (the comparison of periods needs two).
+        """
+        programmes = (
+            Programme.objects.live()
+            .filter(region=OuterRef("region"))
+            .order_by()
+            .values("region")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(region_programme_count=Coalesce(Subquery(programmes), 0))
+
+    def for_detail(self, user=None):
+        """A programme's page: its priorities with their parts, themes and links."""
+        return self.select_related("region").prefetch_related(
+            Prefetch(
+                "priorities",
+                queryset=Priority.objects.visible_to(user).with_focus_areas_and_sectors(user),
+            ),
+            visible("themes", CrossCuttingTheme.objects, user),
+            visible("links", ProgrammeLink.objects, user),
+        )
 
     def current_for_region(self, region, year=None):
         """
@@ -167,9 +223,9 @@ class Programme(WithImage, Publishable):
     source_document_title = models.CharField(_("source document title"), max_length=300, blank=True)
 
     live_parents = ("region",)
-    history_follow = ("priorities", "themes", "links")
 
     objects = ProgrammeQuerySet.as_manager()
+    address = Address("priorities:programme-detail", region_slug="region__slug", slug="slug")
 
     class Meta:
         ordering = ["region__name", "-start_year"]
@@ -191,12 +247,6 @@ class Programme(WithImage, Publishable):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse(
-            "priorities:programme-detail",
-            kwargs={"region_slug": self.region.slug, "slug": self.slug},
-        )
-
     @property
     def period(self):
         return f"{self.start_year}–{self.end_year}"
@@ -209,14 +259,22 @@ class ProgrammeLink(LinkBase):
         Programme, on_delete=models.CASCADE, related_name="links", verbose_name=_("programme")
     )
 
+    address = Programme.address.via("programme")
     live_parents = ("programme", "programme__region")
+    history_parents = ("programme",)
 
     class Meta(LinkBase.Meta):
         verbose_name = _("link")
         verbose_name_plural = _("links")
 
-    def get_absolute_url(self):
-        return self.programme.get_absolute_url()
+
+class PriorityQuerySet(PublishableQuerySet):
+    def with_focus_areas_and_sectors(self, user=None):
+        """Each priority with the focus areas and sectors that ``user`` may see."""
+        return self.prefetch_related(
+            visible("focus_areas", FocusArea.objects, user),
+            visible("sectors", Sector.objects, user),
+        )
 
 
 class Priority(Publishable, Orderable):
@@ -237,8 +295,15 @@ class Priority(Publishable, Orderable):
         Sector, blank=True, related_name="priorities", verbose_name=_("sectors")
     )
 
+    objects = PriorityQuerySet.as_manager()
+    address = Address(
+        "priorities:priority-detail",
+        region_slug="programme__region__slug",
+        programme_slug="programme__slug",
+        slug="slug",
+    )
     live_parents = ("programme", "programme__region")
-    history_follow = ("focus_areas",)
+    history_parents = ("programme",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("priority")
@@ -253,16 +318,6 @@ class Priority(Publishable, Orderable):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse(
-            "priorities:priority-detail",
-            kwargs={
-                "region_slug": self.programme.region.slug,
-                "programme_slug": self.programme.slug,
-                "slug": self.slug,
-            },
-        )
 
     @property
     def display_title(self):
@@ -279,7 +334,9 @@ class FocusArea(Publishable, Orderable):
     description = models.TextField(_("description"), blank=True)
     key = comparison_key_field()
 
+    address = Priority.address.via("priority")
     live_parents = ("priority", "priority__programme", "priority__programme__region")
+    history_parents = ("priority",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("focus area")
@@ -287,9 +344,6 @@ class FocusArea(Publishable, Orderable):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return self.priority.get_absolute_url()
 
 
 class CrossCuttingTheme(Publishable, Orderable):
@@ -305,7 +359,9 @@ class CrossCuttingTheme(Publishable, Orderable):
     description = RichTextField(_("description"))
     key = comparison_key_field()
 
+    address = Programme.address.via("programme")
     live_parents = ("programme", "programme__region")
+    history_parents = ("programme",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("cross-cutting theme")
@@ -313,6 +369,3 @@ class CrossCuttingTheme(Publishable, Orderable):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return self.programme.get_absolute_url()

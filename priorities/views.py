@@ -1,8 +1,7 @@
 import csv
 import re
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,20 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from kainuu_portal import structured_data
+from kainuu_portal.publishing.models import visible
 from kainuu_portal.publishing.views import PreviewMixin
 from regions.models import Region
 
+from . import structured_data
 from .comparison import Change, compare_programmes
-from .models import (
-    CrossCuttingTheme,
-    FocusArea,
-    Priority,
-    Programme,
-    ProgrammeLink,
-    RegionKeySector,
-    Sector,
-)
+from .models import CrossCuttingTheme, FocusArea, Priority, Programme, Sector
 
 
 class SectorListView(ListView):
@@ -33,11 +25,7 @@ class SectorListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return (
-            Sector.objects.live()
-            .filter(parent__isnull=True)
-            .prefetch_related(Prefetch("children", queryset=Sector.objects.live()))
-        )
+        return Sector.objects.top_level()
 
 
 class SectorDetailView(PreviewMixin, DetailView):
@@ -45,25 +33,7 @@ class SectorDetailView(PreviewMixin, DetailView):
     context_object_name = "sector"
 
     def get_queryset(self):
-        user = self.request.user
-        return (
-            super()
-            .get_queryset()
-            .select_related("parent")
-            .prefetch_related(
-                Prefetch("children", queryset=Sector.objects.visible_to(user)),
-                Prefetch(
-                    "region_links",
-                    queryset=RegionKeySector.objects.visible_to(user).select_related("region"),
-                    to_attr="regional_descriptions",
-                ),
-                Prefetch(
-                    "priorities",
-                    queryset=Priority.objects.visible_to(user).select_related("programme__region"),
-                    to_attr="naming_priorities",
-                ),
-            )
-        )
+        return super().get_queryset().for_detail(self.request.user)
 
 
 class ProgrammeListView(ListView):
@@ -78,46 +48,21 @@ class ProgrammeListView(ListView):
         )
 
 
-def live_programme_count():
-    """How many live programmes the programme's region has (for the comparison link)."""
-    programmes = (
-        Programme.objects.live()
-        .filter(region=OuterRef("region"))
-        .order_by()
-        .values("region")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(programmes), 0)
-
-
 class ProgrammeDetailView(PreviewMixin, DetailView):
     model = Programme
     context_object_name = "programme"
 
     def get_queryset(self):
-        user = self.request.user
         return (
             super()
             .get_queryset()
             .filter(region__slug=self.kwargs["region_slug"])
-            .select_related("region")
-            .annotate(region_programme_count=live_programme_count())
-            .prefetch_related(
-                Prefetch(
-                    "priorities",
-                    queryset=Priority.objects.visible_to(user).prefetch_related(
-                        Prefetch("focus_areas", queryset=FocusArea.objects.visible_to(user)),
-                        Prefetch("sectors", queryset=Sector.objects.visible_to(user)),
-                    ),
-                ),
-                Prefetch("themes", queryset=CrossCuttingTheme.objects.visible_to(user)),
-                Prefetch("links", queryset=ProgrammeLink.objects.visible_to(user)),
-            )
+            .with_region_programme_count()
+            .for_detail(self.request.user)
         )
 
     def get_context_data(self, **kwargs):
-        data = structured_data.programme_data(self.request, self.object)
+        data = structured_data.programme(self.request, self.object)
         return super().get_context_data(structured_data=data, **kwargs)
 
 
@@ -126,7 +71,6 @@ class PriorityDetailView(PreviewMixin, DetailView):
     context_object_name = "priority"
 
     def get_queryset(self):
-        user = self.request.user
         return (
             super()
             .get_queryset()
@@ -134,11 +78,8 @@ class PriorityDetailView(PreviewMixin, DetailView):
                 programme__region__slug=self.kwargs["region_slug"],
                 programme__slug=self.kwargs["programme_slug"],
             )
-            .select_related("programme__region")
-            .prefetch_related(
-                Prefetch("focus_areas", queryset=FocusArea.objects.visible_to(user)),
-                Prefetch("sectors", queryset=Sector.objects.visible_to(user)),
-            )
+            .for_cards()
+            .with_focus_areas_and_sectors(self.request.user)
         )
 
 
@@ -188,12 +129,7 @@ def programme_compare(request, region_slug):
     them by slug (the two newest by default); the earlier one is shown first.
     """
     region = get_object_or_404(Region.objects.live(), slug=region_slug)
-    programmes = list(
-        Programme.objects.live()
-        .filter(region=region)
-        .select_related("region")
-        .order_by("-start_year", "-end_year", "pk")
-    )
+    programmes = list(Programme.objects.live().for_region(region).select_related("region"))
     context = {"region": region, "programmes": programmes}
     if len(programmes) < 2:
         return render(request, "priorities/programme_compare.html", context)
@@ -224,10 +160,10 @@ def programme_compare(request, region_slug):
         Prefetch(
             "priorities",
             queryset=Priority.objects.live().prefetch_related(
-                Prefetch("focus_areas", queryset=FocusArea.objects.live())
+                visible("focus_areas", FocusArea.objects)
             ),
         ),
-        Prefetch("themes", queryset=CrossCuttingTheme.objects.live()),
+        visible("themes", CrossCuttingTheme.objects),
     )
     comparison = compare_programmes(first, second)
     context.update(
@@ -264,11 +200,8 @@ def programme_csv(request, region_slug, slug):
     priorities = (
         Priority.objects.live()
         .filter(programme=programme)
-        .select_related("programme__region")  # for each priority's address
-        .prefetch_related(
-            Prefetch("focus_areas", queryset=FocusArea.objects.live()),
-            Prefetch("sectors", queryset=Sector.objects.live()),
-        )
+        .for_cards()
+        .with_focus_areas_and_sectors()
     )
     language = get_language()
     filename = f"{programme.region.slug}-{programme.slug}-priorities-{language}.csv"

@@ -1,7 +1,7 @@
 """
 The geometry of the population chart: a line over the years, drawn as inline
-SVG by ``templates/includes/population_chart.html``. No chart library; the
-page shows the same figures in a table.
+SVG by ``templates/regions/includes/_population_chart.html``. No chart library;
+the page shows the same figures in a table.
 """
 
 import math

@@ -1,11 +1,18 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from kainuu_portal.publishing.media import WithImage
-from kainuu_portal.publishing.models import LinkBase, Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.publishing.models import (
+    Address,
+    LinkBase,
+    Orderable,
+    Publishable,
+    PublishableQuerySet,
+    live_condition,
+    visible,
+)
 from kainuu_portal.publishing.richtext import RichTextField
 
 
@@ -17,6 +24,20 @@ class RegionQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
         return self.get(slug=slug)
+
+    def with_municipality_count(self):
+        """Each region with ``municipality_count``, the number of its live municipalities."""
+        return self.annotate(
+            municipality_count=Count("municipalities", filter=live_condition("municipalities__"))
+        )
+
+    def for_detail(self, user):
+        """A region's page: its neighbours, strengths and links that ``user`` may see."""
+        return self.prefetch_related(
+            visible("neighbours", Region.objects, user),
+            visible("strengths", Strength.objects, user),
+            visible("links", RegionLink.objects, user),
+        )
 
 
 class Region(WithImage, Publishable):
@@ -54,8 +75,7 @@ class Region(WithImage, Publishable):
     neighbours = models.ManyToManyField("self", verbose_name=_("neighbours"), blank=True)
 
     objects = RegionQuerySet.as_manager()
-    # key_sectors: priorities.RegionKeySector, edited in the region's admin page.
-    history_follow = ("municipalities", "strengths", "population_figures", "links", "key_sectors")
+    address = Address("regions:region-detail", slug="slug")
 
     class Meta:
         ordering = ["-is_home", "name"]
@@ -69,9 +89,6 @@ class Region(WithImage, Publishable):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("regions:region-detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -97,8 +114,9 @@ class Municipality(Publishable):
     is_town = models.BooleanField(_("town"), default=False)
     website = models.URLField(_("website"), blank=True)
 
+    address = Address("regions:municipality-detail", region_slug="region__slug", slug="slug")
     live_parents = ("region",)
-    history_follow = ("population_figures",)
+    history_parents = ("region",)
 
     class Meta:
         ordering = ["name"]
@@ -112,12 +130,6 @@ class Municipality(Publishable):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse(
-            "regions:municipality-detail",
-            kwargs={"region_slug": self.region.slug, "slug": self.slug},
-        )
 
 
 class PopulationFigure(Publishable):
@@ -145,6 +157,8 @@ class PopulationFigure(Publishable):
         _("approximate"), default=False, help_text=_("Shown as “about” the figure.")
     )
     source = models.CharField(_("source"), max_length=300)
+
+    history_parents = ("region", "municipality")
 
     class Meta:
         ordering = ["year"]
@@ -195,7 +209,9 @@ class Strength(Publishable, Orderable):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
+    address = Region.address.via("region")
     live_parents = ("region",)
+    history_parents = ("region",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("strength")
@@ -203,9 +219,6 @@ class Strength(Publishable, Orderable):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return self.region.get_absolute_url()
 
 
 class RegionLink(LinkBase):
@@ -215,11 +228,10 @@ class RegionLink(LinkBase):
         Region, on_delete=models.CASCADE, related_name="links", verbose_name=_("region")
     )
 
+    address = Region.address.via("region")
     live_parents = ("region",)
+    history_parents = ("region",)
 
     class Meta(LinkBase.Meta):
         verbose_name = _("link")
         verbose_name_plural = _("links")
-
-    def get_absolute_url(self):
-        return self.region.get_absolute_url()

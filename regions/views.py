@@ -1,12 +1,12 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
-from kainuu_portal import structured_data
-from kainuu_portal.publishing.models import live_condition
+from kainuu_portal.publishing.models import visible
 from kainuu_portal.publishing.views import PreviewMixin
 
+from . import structured_data
 from .charts import population_chart
-from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
+from .models import Municipality, PopulationFigure, Region
 
 
 class RegionListView(ListView):
@@ -14,15 +14,7 @@ class RegionListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return (
-            Region.objects.live()
-            .annotate(
-                municipality_count=Count(
-                    "municipalities", filter=live_condition("municipalities__")
-                )
-            )
-            .order_by("-is_home", "kind", "name")
-        )
+        return Region.objects.live().with_municipality_count().order_by("-is_home", "kind", "name")
 
 
 class RegionDetailView(PreviewMixin, DetailView):
@@ -30,16 +22,7 @@ class RegionDetailView(PreviewMixin, DetailView):
     context_object_name = "region"
 
     def get_queryset(self):
-        user = self.request.user
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch("neighbours", queryset=Region.objects.visible_to(user)),
-                Prefetch("strengths", queryset=Strength.objects.visible_to(user)),
-                Prefetch("links", queryset=RegionLink.objects.visible_to(user)),
-            )
-        )
+        return super().get_queryset().for_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         region = self.object
@@ -62,7 +45,7 @@ class RegionDetailView(PreviewMixin, DetailView):
             municipalities=municipalities,
             population_figures=region_figures,
             population_chart=population_chart(region_figures),
-            structured_data=structured_data.region_data(self.request, region, municipalities),
+            structured_data=structured_data.region(self.request, region, municipalities),
             **kwargs,
         )
 
@@ -78,10 +61,7 @@ class MunicipalityDetailView(PreviewMixin, DetailView):
             .filter(region__slug=self.kwargs["region_slug"])
             .select_related("region")
             .prefetch_related(
-                Prefetch(
-                    "population_figures",
-                    queryset=PopulationFigure.objects.visible_to(self.request.user),
-                )
+                visible("population_figures", PopulationFigure.objects, self.request.user)
             )
         )
 

@@ -374,13 +374,13 @@ class PublishableAdmin(
     Each content model and the models of its inlines are registered with
     django-reversion when their admin is made, after modeltranslation has
     added the language fields, so that a version holds every language. A
-    version also holds the children named in the model's ``history_follow``.
+    version also holds the children that name the model in their ``history_parents``.
     """
 
     history_latest_first = True
 
     def reversion_register(self, model, **options):
-        options["follow"] = tuple(getattr(model, "history_follow", ()))
+        options["follow"] = model.history_children() if hasattr(model, "history_children") else ()
         super().reversion_register(model, **options)
 
     def __init__(self, model, admin_site):

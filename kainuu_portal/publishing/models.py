@@ -7,8 +7,11 @@ parents whose own state it inherits, so a draft region hides its
 municipalities and a draft programme hides its priorities.
 """
 
+from operator import attrgetter
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -40,10 +43,62 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def visible_to(self, user):
-        """Everything for staff who may preview drafts; only live rows for everyone else."""
-        if can_preview(user, self.model):
+        """
+        Everything for staff who may preview drafts; only live rows for everyone else
+        (and for ``user=None``, which stands for a visitor).
+        """
+        if user is not None and can_preview(user, self.model):
             return self.all()
         return self.live()
+
+    def for_cards(self):
+        """What a link to each row needs: the relations its address is made from."""
+        address = self.model.address
+        return self.select_related(*address.related) if address and address.related else self
+
+
+def visible(lookup, queryset, user=None):
+    """A ``Prefetch`` of ``lookup`` with only the rows of ``queryset`` that ``user`` may see."""
+    return Prefetch(lookup, queryset=queryset.visible_to(user))
+
+
+class Address:
+    """
+    How a content object's public address is made: the URL's name and, for each of
+    its arguments, the lookup that reads it from the object (``"programme__slug"``).
+
+    ``get_absolute_url`` follows the lookups on the object; search reads the same
+    lookups as columns of a query, and ``for_cards()`` loads the relations they cross.
+    """
+
+    def __init__(self, url_name, **lookups):
+        self.url_name = url_name
+        self.lookups = lookups
+
+    @property
+    def related(self):
+        """The relations the lookups cross, for ``select_related``."""
+        paths = {lookup.rsplit("__", 1)[0] for lookup in self.lookups.values() if "__" in lookup}
+        return sorted(path for path in paths if not any(o.startswith(f"{path}__") for o in paths))
+
+    def via(self, relation):
+        """This address read through ``relation``: a child shown on this object's page."""
+        return Address(
+            self.url_name,
+            **{name: f"{relation}__{lookup}" for name, lookup in self.lookups.items()},
+        )
+
+    def url(self, values):
+        """The address from the lookups' values, by argument name."""
+        return reverse(self.url_name, kwargs=values)
+
+    def of(self, obj):
+        return self.url(
+            {
+                name: attrgetter(lookup.replace("__", "."))(obj)
+                for name, lookup in self.lookups.items()
+            }
+        )
 
 
 def can_preview(user, model):
@@ -80,22 +135,50 @@ class Publishable(models.Model):
 
     objects = PublishableQuerySet.as_manager()
 
+    # The public address (an ``Address``); None for content shown on a parent's page
+    # only, whose ``get_absolute_url`` then leads to that page.
+    address = None
+
     # Lookups to parents whose state this model inherits, e.g. ("region",).
     live_parents = ()
 
-    # Related names of the children a version in the history holds with the
-    # object (those its admin page edits with it), e.g. ("focus_areas",):
-    # reverting the object reverts them, recovering it recovers them.
-    history_follow = ()
+    # Foreign keys to the parents whose versions in the history hold this object
+    # (the parents whose admin page edits it), e.g. ("priority",): reverting the
+    # parent reverts it, recovering the parent recovers it.
+    history_parents = ()
 
     class Meta:
         abstract = True
 
+    def get_absolute_url(self):
+        return self.address.of(self)
+
+    @property
+    def is_published_now(self):
+        """Published, and its publish-at time (if any) has passed; parents not considered."""
+        return self.status == Status.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )
+
     @property
     def is_live(self):
-        now = timezone.now()
-        return self.status == Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= now
+        """What ``live()`` checks, on this object: itself and every parent published now."""
+        if not self.is_published_now:
+            return False
+        for lookup in self.live_parents:
+            parent = attrgetter(lookup.replace("__", "."))(self)
+            # An optional parent (a sector's parent sector) may be absent.
+            if parent is not None and not parent.is_published_now:
+                return False
+        return True
+
+    @classmethod
+    def history_children(cls):
+        """Related names of the children whose ``history_parents`` name this model."""
+        return tuple(
+            relation.get_accessor_name()
+            for relation in cls._meta.related_objects
+            if relation.field.name in getattr(relation.related_model, "history_parents", ())
         )
 
 

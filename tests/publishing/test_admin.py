@@ -1,10 +1,12 @@
 """The editors' admin over HTTP: the Editors group, every content admin, the local admin."""
 
 import re
+import subprocess
 from io import StringIO
 
 import pytest
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
@@ -410,3 +412,24 @@ def test_ensure_local_admin_refuses_to_reuse_a_plain_user_named_admin(db):
         run_ensure_local_admin()
 
     assert not User.objects.filter(is_superuser=True).exists()
+
+
+def test_ensure_local_admin_names_the_address_the_server_answers_at(db):
+    out = StringIO()
+    call_command("ensure_local_admin", "--origin", "http://127.0.0.1:8010", stdout=out)
+    assert "http://127.0.0.1:8010/admin/" in out.getvalue()
+
+
+def test_make_run_on_another_port_serves_and_prints_that_port():
+    root = settings.BASE_DIR
+    commands = subprocess.run(
+        ["make", "--dry-run", "run", "PORT=8010"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "runserver 127.0.0.1:8010" in commands
+    assert "ensure_local_admin --origin http://127.0.0.1:8010" in commands
+    assert "Serving the portal at http://127.0.0.1:8010/" in commands
+    assert ":8000" not in commands

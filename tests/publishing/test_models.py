@@ -66,3 +66,31 @@ def test_rich_text_is_sanitised_on_save():
     assert "onclick" not in page.body_en
     assert "javascript:" not in page.body_en
     assert "<p>Hi</p>" in page.body_en
+
+
+def test_is_live_agrees_with_live_for_every_kind_of_content():
+    region = factories.make_region()
+    strength = factories.make_strength(region=region)
+    programme = factories.make_programme(region=region)
+    priority = factories.make_priority(programme=programme)
+    area = factories.make_focus_area(priority=priority)
+    theme = factories.make_theme(programme=programme)
+    content = [region, strength, programme, priority, area, theme]
+    assert all(item.is_live for item in content)
+    for draft in (None, priority, programme, region):
+        if draft is not None:
+            draft.status = Status.DRAFT
+            draft.save()
+        for item in content:
+            fresh = type(item).objects.get(pk=item.pk)  # its parents read from the database
+            expected = type(item).objects.live().filter(pk=item.pk).exists()
+            assert fresh.is_live == expected, (item, draft)
+
+
+def test_a_child_shown_on_its_parents_page_links_to_that_page():
+    priority = factories.make_priority()
+    area = factories.make_focus_area(priority=priority)
+    theme = factories.make_theme(programme=priority.programme)
+    assert area.get_absolute_url() == priority.get_absolute_url()
+    assert theme.get_absolute_url() == priority.programme.get_absolute_url()
+    assert priority.get_absolute_url().startswith(priority.programme.get_absolute_url())

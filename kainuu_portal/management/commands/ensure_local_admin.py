@@ -13,7 +13,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 USERNAME = "admin"
-LOCAL_ORIGIN = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -22,9 +21,16 @@ class Command(BaseCommand):
         "when no superuser exists yet."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--origin",
+            default="http://127.0.0.1:8000",
+            help="Where the local server answers, for the admin's address (make run passes it).",
+        )
+
     def handle(self, *args, **options):
         User = get_user_model()
-        admin_url = LOCAL_ORIGIN + reverse("admin:index")
+        admin_url = options["origin"].rstrip("/") + reverse("admin:index")
         users = User._default_manager
 
         superusers = list(

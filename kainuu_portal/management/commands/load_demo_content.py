@@ -1,64 +1,14 @@
 """
-Load the portal's demo content: the Kainuu region and its Smart Specialisation
-strategy 2018-2021, as the source text in SEED.md gives them, plus the about,
-accessibility and privacy pages.
-
-Idempotent: every row is found by its slug or natural key and updated, so
-running the command again changes nothing and creates no duplicates. Ordered
-child rows (strengths, links, focus areas, themes) are keyed by their parent
-and position. The content itself lives in ``_demo_content.py`` beside this file.
+Load the portal's demo content (``kainuu_portal/demo/content/``), or refresh it.
 
     manage.py load_demo_content             load or refresh the demo content
     manage.py load_demo_content --if-empty  only when there is no region yet
 """
 
-from collections import Counter
-
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import translation
 
-from kainuu_portal.publishing.models import Status
-from pages.models import Page
-from priorities.models import (
-    CrossCuttingTheme,
-    FocusArea,
-    Priority,
-    Programme,
-    ProgrammeLink,
-    RegionKeySector,
-    Sector,
-)
-from regions.models import Municipality, PopulationFigure, Region, RegionLink, Strength
-
-from . import _demo_content as content
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-def clean(value):
-    """Collapse the line breaks and indentation of a value written across lines."""
-    return " ".join(value.split()) if isinstance(value, str) else value
-
-
-def translated(field, values):
-    """``{"en": ..., "fi": ...}`` -> ``{"field_en": ..., "field_fi": ..., "field_sv": ""}``."""
-    if isinstance(values, str):
-        values = dict.fromkeys(LANGUAGES, values)
-    return {f"{field}_{code}": clean(values.get(code, "")) for code in LANGUAGES}
-
-
-def fields(data, plain=(), translated_fields=()):
-    """Model field values from one item of the content data."""
-    values = {"status": Status.PUBLISHED, "publish_at": None}
-    for name in plain:
-        if name in data:
-            values[name] = clean(data[name])
-    for name in translated_fields:
-        if name in data:
-            values.update(translated(name, data[name]))
-    return values
+from kainuu_portal.demo.loader import DemoContentLoader
+from regions.models import Region
 
 
 class Command(BaseCommand):
@@ -75,164 +25,19 @@ class Command(BaseCommand):
         if if_empty and Region.objects.exists():
             self.stdout.write("Regions exist already; the demo content was not loaded.")
             return
-        self.created = Counter()
-        self.updated = Counter()
-        # The untranslated columns keep the default language, as in the admin.
-        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
-            region = self.load_regions()
-            sectors = self.load_sectors()
-            self.load_key_sectors(region, sectors)
-            self.load_programme(region, sectors)
-            self.load_pages()
-        self.report()
-
-    # --- helpers ---------------------------------------------------------------
-
-    def save(self, model, lookup, defaults):
-        obj, created = model.objects.update_or_create(**lookup, defaults=defaults)
-        (self.created if created else self.updated)[model.__name__] += 1
-        return obj
-
-    def save_ordered(self, model, parent_lookup, items, plain=(), translated_fields=()):
-        """Ordered children of one parent, keyed by their position (1, 2, 3 ...)."""
-        return [
-            self.save(
-                model,
-                {**parent_lookup, "order": position},
-                fields(item, plain, translated_fields),
+        loader = DemoContentLoader()
+        loader.load()
+        for warning in loader.warnings:
+            self.stderr.write(warning)
+        created, updated = loader.created, loader.updated
+        self.stdout.write(
+            "\n".join(
+                f"  {name}: {created[name]} created, {updated[name]} updated"
+                for name in sorted(set(created) | set(updated))
             )
-            for position, item in enumerate(items, start=1)
-        ]
-
-    # --- content ---------------------------------------------------------------
-
-    def load_regions(self):
-        data = content.HOME_REGION
-        values = fields(
-            data,
-            plain=("kind", "country", "iso_code", "nuts_code", "website"),
-            translated_fields=("name", "summary", "body", "administrative_centre"),
         )
-        other_home = Region.objects.filter(is_home=True).exclude(slug=data["slug"])
-        if other_home.exists():
-            self.stderr.write(
-                f"Another region ({other_home.first()}) is the home region; "
-                f"{data['slug']} is loaded as an ordinary region."
-            )
-        else:
-            values["is_home"] = True
-        region = self.save(Region, {"slug": data["slug"]}, values)
-
-        neighbours = [
-            self.save(
-                Region,
-                {"slug": item["slug"]},
-                fields(
-                    item,
-                    plain=("kind", "country", "iso_code"),
-                    translated_fields=("name", "summary"),
-                ),
-            )
-            for item in content.NEIGHBOURS
-        ]
-        region.neighbours.add(*neighbours)
-
-        for item in content.MUNICIPALITIES:
-            self.save(
-                Municipality,
-                {"region": region, "slug": item["slug"]},
-                fields(item, plain=("code", "is_town"), translated_fields=("name",)),
-            )
-        for item in content.POPULATION_FIGURES:
-            self.save(
-                PopulationFigure,
-                {"region": region, "year": item["year"]},
-                fields(item, plain=("value", "is_approximate"), translated_fields=("source",)),
-            )
-        self.save_ordered(
-            Strength, {"region": region}, content.STRENGTHS, translated_fields=("title",)
-        )
-        self.save_ordered(
-            RegionLink, {"region": region}, content.REGION_LINKS, translated_fields=("title", "url")
-        )
-        return region
-
-    def load_sectors(self):
-        """The sector tree; returns every sector by slug."""
-        sectors = {}
-
-        def load(items, parent=None):
-            for position, item in enumerate(items, start=1):
-                values = fields(
-                    item, plain=("nace_codes",), translated_fields=("name", "summary", "body")
-                )
-                values.setdefault("nace_codes", "")
-                values.update(parent=parent, order=position)
-                sector = self.save(Sector, {"slug": item["slug"]}, values)
-                sectors[sector.slug] = sector
-                load(item.get("children", []), parent=sector)
-
-        load(content.SECTORS)
-        return sectors
-
-    def load_key_sectors(self, region, sectors):
-        for position, item in enumerate(content.KEY_SECTORS, start=1):
-            values = fields(item, translated_fields=("description",))
-            values["order"] = position
-            self.save(
-                RegionKeySector, {"region": region, "sector": sectors[item["sector"]]}, values
-            )
-
-    def load_programme(self, region, sectors):
-        data = content.PROGRAMME
-        values = fields(
-            data,
-            plain=("start_year", "end_year"),
-            translated_fields=("title", "summary", "body", "aims"),
-        )
-        programme = self.save(Programme, {"region": region, "slug": data["slug"]}, values)
-
-        self.save_ordered(
-            ProgrammeLink,
-            {"programme": programme},
-            data["links"],
-            translated_fields=("title", "url"),
-        )
-        for position, item in enumerate(data["priorities"], start=1):
-            values = fields(item, translated_fields=("title", "short_title", "summary", "body"))
-            values["order"] = position
-            priority = self.save(Priority, {"programme": programme, "slug": item["slug"]}, values)
-            priority.sectors.set([sectors[slug] for slug in item["sectors"]])
-            focus_areas = [{"title": title} for title in item["focus_areas"]]
-            self.save_ordered(
-                FocusArea, {"priority": priority}, focus_areas, translated_fields=("title",)
-            )
-        self.save_ordered(
-            CrossCuttingTheme,
-            {"programme": programme},
-            data["themes"],
-            translated_fields=("title", "description"),
-        )
-        return programme
-
-    def load_pages(self):
-        for position, item in enumerate(content.PAGES, start=1):
-            values = fields(
-                item, plain=("show_in_footer",), translated_fields=("title", "summary", "body")
-            )
-            values["order"] = position
-            self.save(Page, {"slug": item["slug"]}, values)
-
-    def report(self):
-        names = sorted(set(self.created) | set(self.updated))
-        lines = [
-            f"  {name}: {self.created[name]} created, {self.updated[name]} updated"
-            for name in names
-        ]
-        self.stdout.write("\n".join(lines))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content loaded: {self.created.total()} rows created, "
-                f"{self.updated.total()} updated."
+                f"Demo content loaded: {created.total()} rows created, {updated.total()} updated."
             )
         )

@@ -1,0 +1,79 @@
+"""
+What every app's open data router builds on, so that all lists share one shape: the
+list parameters (``lang``, ``limit``, ``offset``), the page they answer with, the
+pagination that fills it and the validation error.
+
+A list view takes its parameters as ``params: Query[<ListParams subclass>]``, returns
+a queryset and is decorated with ``@paginate(ListPagination)``; its response is a
+``Page`` subclass that names the type of its items.
+"""
+
+from typing import Annotated, Any, Literal
+
+from django.conf import settings
+from django.utils.translation import override
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
+from pydantic import field_validator
+
+LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
+MAX_LIMIT = 100
+MAX_OFFSET = 100_000
+
+Language = Literal["fi", "en", "sv"]
+Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", min_length=1, max_length=100)]
+
+
+# The schemas have no docstrings: the OpenAPI schema would show them as descriptions.
+
+
+class ListParams(Schema):
+    lang: Language = Field("fi", description="Language of the texts: fi, en or sv.")
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Items per page.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
+
+
+class Page(Schema):
+    count: int = Field(description="Items in the whole list.")
+    limit: int
+    offset: int
+    lang: Language
+    license: str = LICENSE["name"]
+
+    @field_validator("items", mode="wrap", check_fields=False)
+    @classmethod
+    def read_in_the_page_language(cls, items, handler, info):
+        """Translated fields and the portal addresses of the items follow ``lang``."""
+        with override(info.data["lang"]):
+            return handler(items)
+
+
+class ValidationErrors(Schema):
+    detail: list[dict[str, Any]]
+
+
+def absolute_url(obj, context):
+    """The address of ``obj``'s page on the portal: a ``resolve_url`` for the schemas."""
+    return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class ListPagination(PaginationBase):
+    """
+    One page of the queryset a list view returns, sliced by the view's ``params``.
+
+    ``limit`` and ``offset`` are in ``ListParams`` rather than in an ``Input`` of the
+    pagination: django-ninja lists such an input after the view's filters, as a schema
+    component of its own. The view names its page schema itself (``Output`` is unset),
+    so the components keep names that say what each list holds, e.g. ``RegionList``.
+    """
+
+    Output = None
+
+    def paginate_queryset(self, queryset, pagination, request, *, params, **kwargs):
+        return {
+            "count": queryset.count(),
+            "limit": params.limit,
+            "offset": params.offset,
+            "lang": params.lang,
+            "items": queryset[params.offset : params.offset + params.limit],
+        }

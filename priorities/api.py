@@ -1,0 +1,204 @@
+"""
+The open data of sectors and of the Smart Specialisation programmes with their
+priorities, focus areas and cross-cutting themes.
+"""
+
+from html import unescape
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.html import strip_tags
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from kainuu_portal.publishing.api import (
+    ListPagination,
+    ListParams,
+    Page,
+    Slug,
+    ValidationErrors,
+    absolute_url,
+)
+
+from .models import CrossCuttingTheme, FocusArea, Priority, Programme, RegionKeySector, Sector
+
+router = Router()
+
+
+class SectorParams(ListParams):
+    region: Slug | None = Field(None, description="Only the key sectors of this region.")
+    parent: Slug | None = Field(None, description="Only the sub-sectors of this sector.")
+
+
+class ProgrammeParams(ListParams):
+    region: Slug | None = Field(None, description="Only the programmes of this region.")
+    sector: Slug | None = Field(
+        None, description="Only programmes with a priority that names this sector."
+    )
+
+
+class PriorityParams(ListParams):
+    region: Slug | None = Field(None, description="Only priorities of this region's programmes.")
+    programme: Slug | None = Field(
+        None, description="Only priorities of programmes with this slug, e.g. 2018-2021."
+    )
+    sector: Slug | None = Field(None, description="Only priorities that name this sector.")
+
+
+class SectorOut(Schema):
+    slug: str
+    parent: str | None = Field(description="Slug of the parent sector.")
+    name: str
+    summary: str
+    nace_codes: list[str] = Field(description="NACE Rev. 2 codes.")
+    url: str
+
+    @staticmethod
+    def resolve_parent(sector):
+        return sector.parent.slug if sector.parent else None
+
+    @staticmethod
+    def resolve_nace_codes(sector):
+        return [code.strip() for code in sector.nace_codes.split(",") if code.strip()]
+
+    resolve_url = staticmethod(absolute_url)
+
+
+class FocusAreaOut(Schema):
+    title: str
+    description: str
+    key: str = Field(description="Comparison key across programme periods; may be empty.")
+
+
+class PriorityOut(Schema):
+    slug: str
+    order: int
+    title: str
+    short_title: str
+    summary: str
+    key: str = Field(description="Comparison key across programme periods; may be empty.")
+    url: str
+    sectors: list[str] = Field(description="Slugs of the sectors the priority names.")
+    focus_areas: list[FocusAreaOut]
+
+    resolve_url = staticmethod(absolute_url)
+
+    @staticmethod
+    def resolve_sectors(priority):
+        return [sector.slug for sector in priority.sectors.all()]
+
+
+class PriorityWithProgrammeOut(PriorityOut):
+    region: str = Field(alias="programme.region.slug", description="Slug of the region.")
+    programme: str = Field(alias="programme.slug", description="Slug of the programme.")
+
+
+class ThemeOut(Schema):
+    title: str
+    description: str = Field(description="Plain text.")
+    key: str
+
+    @staticmethod
+    def resolve_description(theme):
+        return " ".join(unescape(strip_tags(theme.description or "")).split())
+
+
+class ProgrammeOut(Schema):
+    slug: str
+    region: str = Field(alias="region.slug", description="Slug of the region.")
+    title: str
+    start_year: int
+    end_year: int
+    summary: str
+    url: str
+    priorities: list[PriorityOut]
+    themes: list[ThemeOut]
+
+    resolve_url = staticmethod(absolute_url)
+
+
+class SectorList(Page):
+    items: list[SectorOut]
+
+
+class ProgrammeList(Page):
+    items: list[ProgrammeOut]
+
+
+class PriorityList(Page):
+    items: list[PriorityWithProgrammeOut]
+
+
+def live_sector(slug):
+    return Sector.objects.live().filter(slug=slug)
+
+
+def priority_children():
+    return [
+        Prefetch("sectors", queryset=Sector.objects.live()),
+        Prefetch("focus_areas", queryset=FocusArea.objects.live()),
+    ]
+
+
+@router.get("/sectors", response={200: SectorList, 422: ValidationErrors}, tags=["sectors"])
+@paginate(ListPagination)
+def list_sectors(request, params: Query[SectorParams]):
+    """Sectors, a tree: each names its parent sector."""
+    sectors = Sector.objects.live().select_related("parent").order_by("order", "pk")
+    if params.region:
+        key_sectors = RegionKeySector.objects.live().filter(
+            sector=OuterRef("pk"), region__slug=params.region
+        )
+        sectors = sectors.filter(Exists(key_sectors))
+    if params.parent:
+        sectors = sectors.filter(parent__slug=params.parent)
+    return sectors
+
+
+@router.get(
+    "/programmes", response={200: ProgrammeList, 422: ValidationErrors}, tags=["programmes"]
+)
+@paginate(ListPagination)
+def list_programmes(request, params: Query[ProgrammeParams]):
+    """Smart Specialisation programmes with their priorities, focus areas and themes."""
+    programmes = (
+        Programme.objects.live()
+        .select_related("region")
+        .order_by("region__slug", "-start_year", "pk")
+        .prefetch_related(
+            Prefetch(
+                "priorities",
+                queryset=Priority.objects.live().prefetch_related(*priority_children()),
+            ),
+            Prefetch("themes", queryset=CrossCuttingTheme.objects.live()),
+        )
+    )
+    if params.region:
+        programmes = programmes.filter(region__slug=params.region)
+    if params.sector:
+        naming = Priority.objects.live().filter(
+            programme=OuterRef("pk"), sectors__in=live_sector(params.sector)
+        )
+        programmes = programmes.filter(Exists(naming))
+    return programmes
+
+
+@router.get("/priorities", response={200: PriorityList, 422: ValidationErrors}, tags=["programmes"])
+@paginate(ListPagination)
+def list_priorities(request, params: Query[PriorityParams]):
+    """Priorities of every programme, with their focus areas and sectors."""
+    priorities = (
+        Priority.objects.live()
+        .select_related("programme__region")
+        .order_by("programme__region__slug", "-programme__start_year", "order", "pk")
+        .prefetch_related(*priority_children())
+    )
+    if params.region:
+        priorities = priorities.filter(programme__region__slug=params.region)
+    if params.programme:
+        priorities = priorities.filter(programme__slug=params.programme)
+    if params.sector:
+        naming = Priority.sectors.through.objects.filter(
+            priority=OuterRef("pk"), sector__in=live_sector(params.sector)
+        )
+        priorities = priorities.filter(Exists(naming))
+    return priorities

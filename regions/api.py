@@ -1,0 +1,129 @@
+"""The open data of regions and municipalities, with their live population figures."""
+
+from typing import Literal
+
+from django.db.models import Prefetch
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from kainuu_portal.publishing.api import (
+    ListPagination,
+    ListParams,
+    Page,
+    Slug,
+    ValidationErrors,
+    absolute_url,
+)
+
+from .models import Municipality, PopulationFigure, Region
+
+router = Router()
+
+
+class RegionParams(ListParams):
+    kind: Literal["finnish", "foreign"] | None = Field(
+        None, description="Only Finnish regions, or only foreign ones."
+    )
+
+
+class MunicipalityParams(ListParams):
+    region: Slug | None = Field(None, description="Only the municipalities of this region.")
+
+
+class PopulationOut(Schema):
+    year: int
+    value: int
+    approximate: bool = Field(alias="is_approximate")
+    source: str
+
+
+class RegionOut(Schema):
+    slug: str
+    name: str
+    kind: Literal["finnish", "foreign"]
+    is_home: bool
+    country: str = Field(description="ISO 3166-1 alpha-2 code.")
+    iso_code: str = Field(description="ISO 3166-2 code, e.g. FI-05; may be empty.")
+    nuts_code: str = Field(description="NUTS code, e.g. FI1D8; may be empty.")
+    summary: str
+    administrative_centre: str
+    area_km2: float | None
+    website: str
+    url: str = Field(description="The region's page on the portal.")
+    neighbours: list[str] = Field(description="Slugs of the neighbouring regions.")
+    population: list[PopulationOut] = Field(alias="population_figures")
+
+    resolve_url = staticmethod(absolute_url)
+
+    @staticmethod
+    def resolve_neighbours(region):
+        return [neighbour.slug for neighbour in region.neighbours.all()]
+
+
+class MunicipalityOut(Schema):
+    slug: str
+    region: str = Field(alias="region.slug", description="Slug of the region.")
+    name: str
+    name_fi: str
+    name_sv: str
+    code: str = Field(description="Official municipality code of Statistics Finland.")
+    is_town: bool
+    website: str
+    url: str
+    population: list[PopulationOut] = Field(alias="population_figures")
+
+    @staticmethod
+    def resolve_name_fi(municipality):
+        return municipality.name_fi or ""
+
+    @staticmethod
+    def resolve_name_sv(municipality):
+        return municipality.name_sv or ""
+
+    resolve_url = staticmethod(absolute_url)
+
+
+class RegionList(Page):
+    items: list[RegionOut]
+
+
+class MunicipalityList(Page):
+    items: list[MunicipalityOut]
+
+
+def live_figures():
+    return Prefetch("population_figures", queryset=PopulationFigure.objects.live())
+
+
+@router.get("/regions", response={200: RegionList, 422: ValidationErrors}, tags=["regions"])
+@paginate(ListPagination)
+def list_regions(request, params: Query[RegionParams]):
+    """Regions: the home region (Kainuu) first, then the others by name."""
+    regions = (
+        Region.objects.live()
+        .order_by("-is_home", "name", "pk")
+        .prefetch_related(
+            Prefetch("neighbours", queryset=Region.objects.live()),
+            live_figures(),
+        )
+    )
+    if params.kind:
+        regions = regions.filter(kind=params.kind)
+    return regions
+
+
+@router.get(
+    "/municipalities", response={200: MunicipalityList, 422: ValidationErrors}, tags=["regions"]
+)
+@paginate(ListPagination)
+def list_municipalities(request, params: Query[MunicipalityParams]):
+    """Municipalities with their population figures, by name."""
+    municipalities = (
+        Municipality.objects.live()
+        .select_related("region")
+        .order_by("name", "pk")
+        .prefetch_related(live_figures())
+    )
+    if params.region:
+        municipalities = municipalities.filter(region__slug=params.region)
+    return municipalities

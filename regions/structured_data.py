@@ -1,0 +1,43 @@
+"""
+Structured data (schema.org JSON-LD) of region pages, built from objects the
+view has already fetched: no extra queries.
+"""
+
+SCHEMA_ORG = "https://schema.org"
+
+
+def place(request, region):
+    """A region as a schema.org AdministrativeArea: its name and address."""
+    return {
+        "@type": "AdministrativeArea",
+        "name": region.name,
+        "url": request.build_absolute_uri(region.get_absolute_url()),
+    }
+
+
+def region(request, region, municipalities=()):
+    """A region as a schema.org AdministrativeArea with its municipalities."""
+    data = {
+        "@context": SCHEMA_ORG,
+        **place(request, region),
+        "containedInPlace": {"@type": "Country", "identifier": region.country},
+    }
+    if region.summary:
+        data["description"] = region.summary
+    identifiers = [
+        {"@type": "PropertyValue", "propertyID": name, "value": value}
+        for name, value in (("ISO 3166-2", region.iso_code), ("NUTS", region.nuts_code))
+        if value
+    ]
+    if identifiers:
+        data["identifier"] = identifiers
+    if region.area_km2:
+        data["additionalProperty"] = {
+            "@type": "PropertyValue",
+            "name": "area",
+            "value": float(region.area_km2),
+            "unitCode": "KMK",
+        }
+    if municipalities:
+        data["containsPlace"] = [place(request, municipality) for municipality in municipalities]
+    return data
