@@ -69,7 +69,7 @@ test-browser: install-test
 	$(BIN)/pytest -m browser
 
 check-html: install-test checkers
-	$(BIN)/pytest tests/test_html_validity.py
+	$(BIN)/pytest tests/site/test_html_validity.py
 
 messages: install
 	DEBUG=true $(MANAGE) makemessages --locale fi --locale sv --ignore=.venv --ignore=staticfiles \

@@ -1,15 +1,18 @@
-"""Shared fixtures: editors and viewers signed in to the admin, and the test run's upload folder."""
+"""Shared fixtures: signed-in editors and viewers, a small site, the demo content, uploads."""
 
 import shutil
 
 import pytest
-from django.apps import apps as global_apps
 from django.conf import settings
-from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.utils import translation
 
 from kainuu_portal.publishing import roles
+from tests import factories
+from tests.helpers.admin import make_staff
 
 
 def english_client():
@@ -47,13 +50,6 @@ def _remove_uploads():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
-def make_staff(username, group_name):
-    user = User.objects.create_user(username, password="not-used-in-tests", is_staff=True)
-    groups = roles.sync_groups(global_apps)
-    user.groups.add(groups[group_name])
-    return user
-
-
 @pytest.fixture
 def editor(db):
     return make_staff("editor", roles.EDITORS_GROUP)
@@ -84,5 +80,66 @@ def viewer_client(viewer):
     return client
 
 
-# ``site``: a small published site with every kind of content (defined beside the page tests).
-from tests.test_views import site  # noqa: E402, F401
+@pytest.fixture
+def site(db):
+    """A small published site: a home region with every kind of content."""
+    region = factories.make_region(
+        slug="kainuu", name_en="Kainuu", name_fi="Kainuu", name_sv="Kajanaland", is_home=True
+    )
+    neighbour = factories.make_region(slug="north-karelia", name_en="North Karelia")
+    region.neighbours.add(neighbour)
+    municipality = factories.make_municipality(
+        region=region,
+        slug="kajaani",
+        name_en="Kajaani",
+        name_fi="Kajaani",
+        name_sv="Kajana",
+        code="205",
+    )
+    factories.make_population(region=region, year=2018, value=73600, is_approximate=True)
+    factories.make_population(municipality=municipality, year=2018, value=37000)
+    factories.make_strength(region=region, title_en="infrastructure")
+    parent = factories.make_sector(slug="technology-industries", name_en="Technology industries")
+    sector = factories.make_sector(parent=parent, slug="ict", name_en="ICT")
+    factories.make_key_sector(region=region, sector=parent)
+    programme = factories.make_programme(
+        region=region, slug="2018-2021", start_year=2018, end_year=2021, title_en="S3 2018-2021"
+    )
+    priority = factories.make_priority(programme=programme, slug="technology-industry")
+    priority.sectors.add(sector)
+    factories.make_focus_area(priority=priority, title_en="metal industry")
+    factories.make_theme(programme=programme, title_en="circular economy")
+    page = factories.make_page(slug="about", title_en="About")
+    return {
+        "region": region,
+        "municipality": municipality,
+        "sector": sector,
+        "parent_sector": parent,
+        "programme": programme,
+        "priority": priority,
+        "page": page,
+    }
+
+
+@pytest.fixture(scope="module")
+def _demo_content_for_the_module(django_db_setup, django_db_blocker):
+    """The demo content, loaded once per module in a transaction rolled back after it.
+
+    As with Django's ``TestCase.setUpTestData``, each test runs in a savepoint inside that
+    transaction, so what a test changes is gone before the next one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        with django_db_blocker.block():
+            yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demo_content_for_the_module, db):
+    """The demo content (``load_demo_content``), shared by the tests of a module.
+
+    Once loaded it is there for every later test of the module, so use it in modules whose
+    tests all start from the demo content.
+    """
+    cache.clear()

@@ -9,10 +9,11 @@ from priorities.models import (
     FocusArea,
     Priority,
     Programme,
+    ProgrammeLink,
     RegionKeySector,
     Sector,
 )
-from regions.models import Municipality, PopulationFigure, Region, Strength
+from regions.models import Municipality, PopulationFigure, Region, RegionLink, Strength
 
 _sequence = count(1)
 
@@ -68,6 +69,16 @@ def make_strength(region=None, **fields):
     return Strength.objects.create(**(defaults | fields))
 
 
+def make_region_link(region=None, **fields):
+    defaults = {
+        "region": region or make_region(),
+        "title_fi": "Kainuun liitto",
+        "url_fi": "https://kainuunliitto.fi/",
+        "status": Status.PUBLISHED,
+    }
+    return RegionLink.objects.create(**(defaults | fields))
+
+
 def make_sector(parent=None, **fields):
     n = _n()
     defaults = {
@@ -103,6 +114,16 @@ def make_programme(region=None, **fields):
     values = defaults | fields
     values.setdefault("end_year", values["start_year"] + 3)
     return Programme.objects.create(**values)
+
+
+def make_programme_link(programme=None, **fields):
+    defaults = {
+        "programme": programme or make_programme(),
+        "title_fi": "Strategia",
+        "url_fi": "https://kainuunliitto.fi/strategia.pdf",
+        "status": Status.PUBLISHED,
+    }
+    return ProgrammeLink.objects.create(**(defaults | fields))
 
 
 def make_priority(programme=None, **fields):

@@ -20,7 +20,7 @@ from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from priorities.models import FocusArea, Priority
 from regions.models import Municipality
-from tests.public_pages import LANGUAGES, public_page_urls
+from tests.helpers.pages import LANGUAGES, public_page_urls
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ no page scrolls sideways and no two pieces of text overlap.
 import pytest
 from django.core.management import call_command
 
-from tests.public_pages import LANGUAGES, public_page_urls
+from tests.helpers.pages import LANGUAGES, public_page_urls
 
 pytestmark = pytest.mark.browser
 

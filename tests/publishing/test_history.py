@@ -5,18 +5,8 @@ from reversion.models import Version
 
 from priorities.models import FocusArea, Priority, Programme
 from tests import factories
-from tests.html import form_values
-from tests.test_admin import admin_url, content_models
-from tests.test_publishing import change_form
-
-
-def save(client, obj, **changes):
-    url, data = change_form(client, obj)
-    for name, value in changes.items():
-        data[name] = [value]
-    response = client.post(url, data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    return response
+from tests.helpers.admin import admin_url, content_models, save
+from tests.helpers.html import form_values
 
 
 @pytest.fixture

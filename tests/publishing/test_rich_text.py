@@ -12,8 +12,8 @@ from django_prose_editor.fields import ProseEditorFormField
 from reversion.models import Version
 
 from kainuu_portal.publishing.richtext import ALLOWLIST
-from tests.html import dangers, form_values
-from tests.test_admin import MAKERS, admin_url
+from tests.helpers.admin import MAKERS, admin_url
+from tests.helpers.html import dangers, form_values
 
 MARKER = "1337"
 

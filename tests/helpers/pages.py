@@ -1,4 +1,4 @@
-"""Every public page type, as URLs in one language, for the checks that visit them all."""
+"""The public pages: the site's languages, the query budget, every page type as URLs."""
 
 from django.urls import reverse
 from django.utils.translation import override
@@ -8,6 +8,8 @@ from priorities.models import Priority, Programme, Sector
 from regions.models import Municipality, Region
 
 LANGUAGES = ["fi", "en", "sv"]
+# The most queries any public page may make.
+QUERY_BUDGET = 8
 
 
 def public_page_urls(language):
@@ -36,3 +38,34 @@ def public_page_urls(language):
             urls[f"page-{page.slug}"] = page.get_absolute_url()
         urls["not-found"] = f"{reverse('home')}no-such-page/"
     return urls
+
+
+def page_urls(site, language):
+    """``{page type: path}`` for the ``site`` fixture in ``language``."""
+    with override(language):
+        return {
+            "home": reverse("home"),
+            "region-list": reverse("regions:region-list"),
+            "region": site["region"].get_absolute_url(),
+            "municipality": site["municipality"].get_absolute_url(),
+            "sector-list": reverse("priorities:sector-list"),
+            "sector": site["sector"].get_absolute_url(),
+            "parent-sector": site["parent_sector"].get_absolute_url(),
+            "programme-list": reverse("priorities:programme-list"),
+            "programme": site["programme"].get_absolute_url(),
+            "priority": site["priority"].get_absolute_url(),
+            "page": site["page"].get_absolute_url(),
+        }
+
+
+def new_page_urls(site, language):
+    """Pages that are not in the sitemap as such (search) or only with two periods (compare)."""
+    with override(language):
+        return {
+            "search": reverse("search") + "?q=Kainuu",
+            "search-empty": reverse("search"),
+            "open-data": reverse("open-data"),
+            "compare": reverse(
+                "priorities:programme-compare", kwargs={"region_slug": site["region"].slug}
+            ),
+        }

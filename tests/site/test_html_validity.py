@@ -20,7 +20,7 @@ from django.utils import translation
 from kainuu_portal.publishing import roles
 from kainuu_portal.publishing.models import Status
 from priorities.models import Priority
-from tests.public_pages import LANGUAGES, public_page_urls
+from tests.helpers.pages import LANGUAGES, public_page_urls
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 HTML_DIR = Path(settings.BASE_DIR) / "artifacts" / "html"

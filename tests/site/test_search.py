@@ -10,8 +10,8 @@ from django.utils.translation import override
 from kainuu_portal.publishing.models import Status
 from kainuu_portal.search import MAX_QUERY_LENGTH, highlighted, marked, parse_query
 from tests import factories
+from tests.helpers.pages import QUERY_BUDGET
 
-QUERY_BUDGET = 8
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="full-text search with language configurations needs PostgreSQL "

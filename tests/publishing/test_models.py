@@ -1,16 +1,14 @@
-"""The content model: what is live, database constraints and translation fallback."""
+"""The publishing bases: what is live, scheduling, translation fallback and clean rich text."""
 
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
-from priorities.models import FocusArea, Priority, Programme, Sector
-from regions.models import Municipality, PopulationFigure, Region
+from priorities.models import FocusArea, Priority, Programme
+from regions.models import Region
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -47,75 +45,6 @@ def test_a_draft_parent_hides_every_descendant():
     programme.region.save()
     assert not FocusArea.objects.live().exists()
     assert not Programme.objects.live().exists()
-
-
-def test_a_draft_parent_sector_hides_its_sub_sectors_but_roots_stay_live():
-    parent = factories.make_sector()
-    child = factories.make_sector(parent=parent)
-    assert set(Sector.objects.live()) == {parent, child}
-    parent.status = Status.DRAFT
-    parent.save()
-    assert list(Sector.objects.live()) == []
-    # is_live agrees with live(); is_published_now looks at the sector alone.
-    assert not child.is_live
-    assert child.is_published_now
-
-
-def test_draft_region_hides_its_municipalities():
-    municipality = factories.make_municipality()
-    municipality.region.status = Status.DRAFT
-    municipality.region.save()
-    assert not Municipality.objects.live().exists()
-
-
-def test_only_one_home_region_in_the_database():
-    factories.make_region(is_home=True)
-    second = Region(name_fi="Toinen", slug="toinen", is_home=True)
-    with pytest.raises(ValidationError):
-        second.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        second.save()
-
-
-def test_programme_end_year_cannot_be_before_start_year():
-    region = factories.make_region()
-    programme = Programme(
-        region=region, title_fi="Ohjelma", slug="x", start_year=2021, end_year=2018
-    )
-    with pytest.raises(ValidationError, match="end year"):
-        programme.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        programme.save()
-
-
-def test_slugs_are_unique_where_addresses_use_them():
-    programme = factories.make_programme(slug="2018-2021")
-    factories.make_priority(programme=programme, slug="same")
-    duplicate = Priority(programme=programme, title_fi="Toinen", slug="same")
-    with pytest.raises(ValidationError):
-        duplicate.full_clean()
-    other_region_programme = Programme(
-        region=factories.make_region(),
-        title_fi="B",
-        slug="2018-2021",
-        start_year=2018,
-        end_year=2021,
-    )
-    other_region_programme.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        factories.make_sector(slug="dup")
-        factories.make_sector(slug="dup")
-
-
-def test_population_figure_belongs_to_a_region_or_a_municipality():
-    municipality = factories.make_municipality()
-    both = PopulationFigure(
-        region=municipality.region, municipality=municipality, year=2020, value=1, source="x"
-    )
-    with pytest.raises(ValidationError):
-        both.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        PopulationFigure.objects.create(year=2020, value=1, source="x")
 
 
 def test_a_blank_translation_falls_back_to_another_language():

@@ -1,6 +1,6 @@
 """
-The demo content: the load_demo_content command, and every fact of the source
-text (SEED.md, "The facts, one a line") visible on the public site.
+The demo content: every fact of the source text (SEED.md, "The facts, one a
+line") visible on the public site. The demo content is loaded once for the module.
 
 Each fact test fetches public pages over HTTP with the test client and looks
 for the fact in the page's visible text, with tags stripped, entities decoded
@@ -9,16 +9,11 @@ and whitespace, thousands separators and dashes normalised.
 
 import re
 from html import unescape
-from io import StringIO
 
-import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from priorities.models import (
     CrossCuttingTheme,
@@ -30,40 +25,7 @@ from priorities.models import (
     Sector,
 )
 from regions.models import Municipality, PopulationFigure, Region, RegionLink, Strength
-
-CONTENT_MODELS = [
-    Region,
-    Municipality,
-    PopulationFigure,
-    Strength,
-    RegionLink,
-    Sector,
-    RegionKeySector,
-    Programme,
-    ProgrammeLink,
-    Priority,
-    FocusArea,
-    CrossCuttingTheme,
-    Page,
-]
-
-EXPECTED_COUNTS = {
-    "Region": 5,
-    "Municipality": 8,
-    "PopulationFigure": 1,
-    "Strength": 3,
-    "RegionLink": 1,
-    "Sector": 7,
-    "RegionKeySector": 4,
-    "Programme": 1,
-    "ProgrammeLink": 1,
-    "Priority": 3,
-    "FocusArea": 8,
-    "CrossCuttingTheme": 4,
-    "Page": 3,
-    "Region.neighbours": 8,  # four neighbours, stored both ways
-    "Priority.sectors": 7,
-}
+from tests.helpers.admin import content_models
 
 MUNICIPALITIES = [
     "Hyrynsalmi",
@@ -99,25 +61,6 @@ PRIORITIES = {
 }
 
 COUNCIL_URL = "https://kainuunliitto.fi/"
-
-
-def row_counts():
-    counts = {model.__name__: model.objects.count() for model in CONTENT_MODELS}
-    counts["Region.neighbours"] = Region.neighbours.through.objects.count()
-    counts["Priority.sectors"] = Priority.sectors.through.objects.count()
-    return counts
-
-
-def load(*args):
-    out = StringIO()
-    call_command("load_demo_content", *args, stdout=out, stderr=StringIO())
-    return out.getvalue()
-
-
-@pytest.fixture
-def demo(db):
-    load()
-    cache.clear()
 
 
 # --- fetching pages --------------------------------------------------------------
@@ -167,53 +110,8 @@ def sector_page(client, slug, language="en"):
     return fetch(client, "priorities:sector-detail", language, slug=slug)
 
 
-# --- the command -------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_loads_the_expected_rows():
-    output = load()
-    assert row_counts() == EXPECTED_COUNTS
-    assert "Demo content loaded" in output
-
-
-@pytest.mark.django_db
-def test_running_twice_creates_no_duplicates():
-    load()
-    first = row_counts()
-    output = load()
-    assert row_counts() == first
-    assert "0 rows created" in output
-
-
-@pytest.mark.django_db
-def test_if_empty_loads_into_an_empty_database():
-    load("--if-empty")
-    assert row_counts() == EXPECTED_COUNTS
-
-
-@pytest.mark.django_db
-def test_if_empty_skips_when_a_region_exists():
-    load()
-    Page.objects.filter(slug="about").delete()
-    Region.objects.filter(slug="kainuu").update(name_en="Edited")
-    output = load("--if-empty")
-    assert "not loaded" in output
-    assert not Page.objects.filter(slug="about").exists()
-    assert Region.objects.get(slug="kainuu").name_en == "Edited"
-
-
-@pytest.mark.django_db
-def test_reloading_restores_edited_content():
-    load()
-    Region.objects.filter(slug="kainuu").update(name_en="Edited", status=Status.DRAFT)
-    load()
-    kainuu = Region.objects.get(slug="kainuu")
-    assert (kainuu.name_en, kainuu.status) == ("Kainuu", Status.PUBLISHED)
-
-
 def test_all_demo_content_is_live(demo):
-    for model in CONTENT_MODELS:
+    for model in content_models():
         assert model.objects.live().count() == model.objects.count(), model.__name__
 
 

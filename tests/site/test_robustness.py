@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils.translation import override
 
-from tests.test_views import LANGUAGES, new_page_urls, page_urls
+from tests.helpers.pages import LANGUAGES, new_page_urls, page_urls
 
 BAD_SUFFIXES = [
     "%FF",

@@ -1,8 +1,8 @@
 """Two editors, one record: a save never silently overwrites someone else's newer save."""
 
 from tests import factories
-from tests.html import form_values
-from tests.test_publishing import change_form
+from tests.helpers.admin import change_form
+from tests.helpers.html import form_values
 
 
 def test_the_second_save_is_stopped_with_the_changed_fields_named(

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from kainuu_portal.publishing.roles import EDITORS_GROUP
 from priorities.models import Programme
 from regions.models import Region
-from tests.test_views import LANGUAGES, page_urls
+from tests.helpers.pages import LANGUAGES, page_urls
 
 
 def run(*args):

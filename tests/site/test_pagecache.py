@@ -1,7 +1,6 @@
 """The page cache over HTTP: hits without queries, never stale, never for staff or drafts."""
 
 from datetime import timedelta
-from html.parser import HTMLParser
 from io import StringIO
 from unittest import mock
 
@@ -17,8 +16,8 @@ from kainuu_portal import pagecache
 from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from tests import factories
-from tests.test_views import QUERY_BUDGET, page_urls
-from tests.test_views import site as site  # noqa: F401  (the fixture)
+from tests.helpers.admin import change_form
+from tests.helpers.pages import QUERY_BUDGET, page_urls
 
 HEADER = "X-Page-Cache"
 
@@ -35,7 +34,7 @@ def page_cache(settings, tmp_path):
 
 @pytest.fixture
 def test_views(settings):
-    settings.ROOT_URLCONF = "tests.pagecache_urls"
+    settings.ROOT_URLCONF = "tests.site.pagecache_urls"
 
 
 @pytest.fixture
@@ -210,49 +209,6 @@ def test_a_draft_preview_is_never_cached(page_cache, visitor, staff, site):
 # --- Never stale ---------------------------------------------------------------
 
 
-class FormFields(HTMLParser):
-    """The values a browser would send back from the admin's change form."""
-
-    def __init__(self):
-        super().__init__()
-        self.data = {}
-        self.textarea = self.select = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        kind = attrs.get("type", "text")
-        if tag == "input" and name and kind not in ("submit", "file", "button", "image"):
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.data[name] = attrs.get("value") or "on"
-                return
-            self.data[name] = attrs.get("value") or ""
-        elif tag == "textarea" and name:
-            self.textarea = name
-            self.data[name] = ""
-        elif tag == "select" and name:
-            self.select = name
-        elif tag == "option" and self.select and "selected" in attrs:
-            self.data[self.select] = attrs.get("value", "")
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.data[self.textarea] += data
-
-
-def change_form_data(client, url):
-    parser = FormFields()
-    parser.feed(client.get(url).content.decode())
-    return parser.data
-
-
 def test_an_edit_in_the_admin_shows_on_the_next_anonymous_request(
     page_cache, visitor, staff, site, django_capture_on_commit_callbacks
 ):
@@ -261,9 +217,8 @@ def test_an_edit_in_the_admin_shows_on_the_next_anonymous_request(
     get_twice(visitor, url)
     assert visitor.get(url)[HEADER] == "hit"
 
-    change_url = reverse("admin:pages_page_change", args=[page.pk])
-    data = change_form_data(staff, change_url)
-    data["title_en"] = "About the portal, edited"
+    change_url, data = change_form(staff, page)
+    data["title_en"] = ["About the portal, edited"]
     with django_capture_on_commit_callbacks(execute=True):
         response = staff.post(change_url, data)
     assert response.status_code == 302, response.context["errors"] if response.context else ""

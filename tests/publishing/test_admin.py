@@ -3,10 +3,10 @@
 import re
 import subprocess
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
@@ -16,72 +16,20 @@ from django.urls import reverse
 
 from kainuu_portal.publishing import roles
 from kainuu_portal.publishing.models import Status
-from priorities.models import Priority, Programme, ProgrammeLink
-from regions.models import Municipality, PopulationFigure, Region, RegionLink
+from priorities.models import Priority, Programme
+from regions.models import Municipality, PopulationFigure, Region
 from tests import factories
+from tests.helpers.admin import (
+    MAKERS,
+    admin_url,
+    content_models,
+    management_form,
+    programme_post_data,
+    region_post_data,
+)
+from tests.helpers.pages import LANGUAGES
 
 ACTIONS = ("add", "change", "delete", "view")
-LANGUAGES = ("fi", "en", "sv")
-
-
-def make_region_link(region=None, **fields):
-    defaults = {
-        "region": region or factories.make_region(),
-        "title_fi": "Kainuun liitto",
-        "url_fi": "https://kainuunliitto.fi/",
-        "status": Status.PUBLISHED,
-    }
-    return RegionLink.objects.create(**(defaults | fields))
-
-
-def make_programme_link(programme=None, **fields):
-    defaults = {
-        "programme": programme or factories.make_programme(),
-        "title_fi": "Strategia",
-        "url_fi": "https://kainuunliitto.fi/strategia.pdf",
-        "status": Status.PUBLISHED,
-    }
-    return ProgrammeLink.objects.create(**(defaults | fields))
-
-
-# One minimal object of every content model, keyed by its model label.
-MAKERS = {
-    "regions.region": factories.make_region,
-    "regions.municipality": factories.make_municipality,
-    "regions.populationfigure": lambda: factories.make_population(region=factories.make_region()),
-    "regions.strength": factories.make_strength,
-    "regions.regionlink": make_region_link,
-    "priorities.sector": factories.make_sector,
-    "priorities.regionkeysector": factories.make_key_sector,
-    "priorities.programme": factories.make_programme,
-    "priorities.programmelink": make_programme_link,
-    "priorities.priority": factories.make_priority,
-    "priorities.focusarea": factories.make_focus_area,
-    "priorities.crosscuttingtheme": factories.make_theme,
-    "pages.page": factories.make_page,
-}
-
-
-def content_models():
-    return roles.content_models(global_apps)
-
-
-def admin_url(model_label, view, *args):
-    app_label, model_name = model_label.split(".")
-    return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
-
-
-def admin_url_for(obj, view, *args):
-    return admin_url(obj._meta.label_lower, view, *args)
-
-
-def management_form(prefix, total=0, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
 
 
 # --- The Editors group --------------------------------------------------------
@@ -272,28 +220,6 @@ def test_the_region_admin_has_its_inlines_including_key_sectors(editor_client):
 # --- Adding and validating through the admin forms ----------------------------
 
 
-def programme_post_data(region, **fields):
-    data = {
-        "region": str(region.pk),
-        "start_year": "2022",
-        "end_year": "2027",
-        "slug": "2022-2027",
-        "title_fi": "Kainuun älykäs erikoistuminen 2022–2027",
-        "title_en": "Smart Specialisation in Kainuu 2022–2027",
-        "title_sv": "",
-        "summary_fi": "Strategian tiivistelmä.",
-        "body_fi": "<p>Teksti.</p>",
-        "aims_fi": "",
-        "status": Status.DRAFT,
-        "publish_at_0": "",
-        "publish_at_1": "",
-        **management_form("priorities"),
-        **management_form("themes"),
-        **management_form("links"),
-    }
-    return data | fields
-
-
 def test_an_editor_adds_a_programme_with_a_priority(editor_client):
     region = factories.make_region()
     data = programme_post_data(
@@ -372,25 +298,6 @@ def test_duplicate_priority_slugs_in_one_programme_are_a_form_error(editor_clien
     assert response.status_code == 200
     assert not Programme.objects.exists()
     assert response.context["inline_admin_formsets"][0].formset.non_form_errors()
-
-
-def region_post_data(**fields):
-    data = {
-        "slug": "kainuu",
-        "kind": Region.Kind.FINNISH,
-        "name_fi": "Kainuu",
-        "name_sv": "Kajanaland",
-        "country": "fi",
-        "status": Status.PUBLISHED,
-        "publish_at_0": "",
-        "publish_at_1": "",
-        **management_form("municipalities"),
-        **management_form("strengths"),
-        **management_form("population_figures"),
-        **management_form("links"),
-        **management_form("key_sectors"),
-    }
-    return data | fields
 
 
 MUNICIPALITY_ROW = {
@@ -514,7 +421,7 @@ def test_ensure_local_admin_names_the_address_the_server_answers_at(db):
 
 
 def test_make_run_on_another_port_serves_and_prints_that_port():
-    root = Path(__file__).resolve().parent.parent
+    root = settings.BASE_DIR
     commands = subprocess.run(
         ["make", "--dry-run", "run", "PORT=8010"],
         cwd=root,

@@ -12,9 +12,7 @@ from kainuu_portal.publishing import roles
 from kainuu_portal.publishing.models import Status
 from priorities.models import FocusArea
 from tests import factories
-from tests.conftest import make_staff
-from tests.test_admin import admin_url, content_models
-from tests.test_history import save
+from tests.helpers.admin import admin_url, content_models, make_staff, save
 
 OK, FORBIDDEN, LOGIN = 200, 403, 302
 

@@ -15,8 +15,7 @@ from kainuu_portal.publishing.models import Status
 from priorities.models import Programme, Sector
 from regions.models import Region
 from tests import factories
-from tests.test_admin import admin_url
-from tests.test_publishing import change_form
+from tests.helpers.admin import admin_url, change_form
 
 ALT_TEXT = {
     "image_alt_fi": ["Kajaanin linnan rauniot talvella"],

@@ -12,15 +12,7 @@ from reversion.models import Version
 from kainuu_portal.publishing.models import Status
 from priorities.models import Programme
 from tests import factories
-from tests.html import form_values
-from tests.test_admin import admin_url, programme_post_data, region_post_data
-
-
-def change_form(client, obj):
-    """The admin change form of ``obj`` as the browser would submit it unchanged."""
-    url = admin_url(obj._meta.label_lower, "change", obj.pk)
-    page = client.get(url)
-    return url, form_values(page.content.decode(), f"{obj._meta.model_name}_form")
+from tests.helpers.admin import admin_url, change_form, programme_post_data, region_post_data
 
 
 def split_datetime(value):

@@ -8,8 +8,7 @@ from django.test import Client
 from django.utils.translation import override
 
 from tests import factories
-from tests.test_admin import admin_url
-from tests.test_publishing import change_form
+from tests.helpers.admin import admin_url, change_form
 
 
 def titles_on(url, titles):

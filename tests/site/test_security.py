@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from tests.test_views import LANGUAGES, page_urls
+from tests.helpers.pages import LANGUAGES, page_urls
 
 PASSWORD = "a long enough test password"
 

@@ -10,12 +10,10 @@ does.
 """
 
 from collections import deque
-from html.parser import HTMLParser
 from io import StringIO
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -39,10 +37,10 @@ from priorities.models import (
     Sector,
 )
 from regions.models import Municipality, PopulationFigure, Region
+from tests.helpers.html import parse
+from tests.helpers.pages import LANGUAGES, QUERY_BUDGET
 
-QUERY_BUDGET = 8
 SCALE = 20
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SCALED_MODELS = [
     Region,
     Municipality,
@@ -73,35 +71,31 @@ def public_routes():
     return sorted(set(names))
 
 
-class Links(HTMLParser):
+def reachable_urls(element):
     """The addresses a visitor can reach from a page: links, and GET forms filled in."""
+    for child in element.elements():
+        if child.tag == "a" and child.get("href"):
+            yield child.get("href")
+        yield from reachable_urls(child)
+        if child.tag == "form" and child.get("method", "get").lower() == "get":
+            yield f"{child.get('action', '')}?{urlencode(filled_in(child))}"
 
-    def __init__(self):
-        super().__init__()
-        self.urls = []
-        self.form = None
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and attrs.get("href"):
-            self.urls.append(attrs["href"])
-        elif tag == "form" and attrs.get("method", "get").lower() == "get":
-            self.form = {"action": attrs.get("action", ""), "fields": {}}
-        elif self.form is not None and tag in ("input", "select") and attrs.get("name"):
-            kind = attrs.get("type", "text")
-            if kind in ("text", "search"):
-                self.form["fields"][attrs["name"]] = "kainuu"
-            elif kind in ("hidden", "number") or tag == "select":
-                self.form["fields"].setdefault(attrs["name"], attrs.get("value", ""))
-        elif tag == "option" and self.form is not None and self.form["fields"]:
-            last = list(self.form["fields"])[-1]
-            if not self.form["fields"][last]:
-                self.form["fields"][last] = attrs.get("value", "")
-
-    def handle_endtag(self, tag):
-        if tag == "form" and self.form is not None:
-            self.urls.append(f"{self.form['action']}?{urlencode(self.form['fields'])}")
-            self.form = None
+def filled_in(form):
+    """A GET form's fields: the text fields with a word, the others with their value."""
+    fields = {}
+    for field in form.find_all("input", "select"):
+        name = field.get("name")
+        if not name:
+            continue
+        if field.tag == "select":
+            options = [option.get("value", "") for option in field.find_all("option")]
+            fields.setdefault(name, options[0] if options else "")
+        elif field.get("type", "text") in ("text", "search"):
+            fields[name] = "kainuu"
+        elif field.get("type") in ("hidden", "number"):
+            fields.setdefault(name, field.get("value", ""))
+    return fields
 
 
 def route_of(url):
@@ -147,9 +141,7 @@ def find_page(client, route, prefer=None, start="/en/", limit=None):
         response = client.get(url)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
-        parser = Links()
-        parser.feed(response.content.decode())
-        for link in parser.urls:
+        for link in reachable_urls(parse(response)):
             parts = urlsplit(link)
             if parts.netloc or not parts.path.startswith(start):
                 continue

@@ -1,120 +1,24 @@
 """The public pages over HTTP: every page type in every language, drafts, 404s and query counts."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.urls import reverse
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
 from tests import factories
+from tests.helpers.html import parse
+from tests.helpers.pages import LANGUAGES, QUERY_BUDGET, new_page_urls, page_urls
 
-LANGUAGES = ["fi", "en", "sv"]
-QUERY_BUDGET = 8
 
-
-@pytest.fixture
-def site(db):
-    """A small published site: a home region with every kind of content."""
-    region = factories.make_region(
-        slug="kainuu", name_en="Kainuu", name_fi="Kainuu", name_sv="Kajanaland", is_home=True
-    )
-    neighbour = factories.make_region(slug="north-karelia", name_en="North Karelia")
-    region.neighbours.add(neighbour)
-    municipality = factories.make_municipality(
-        region=region,
-        slug="kajaani",
-        name_en="Kajaani",
-        name_fi="Kajaani",
-        name_sv="Kajana",
-        code="205",
-    )
-    factories.make_population(region=region, year=2018, value=73600, is_approximate=True)
-    factories.make_population(municipality=municipality, year=2018, value=37000)
-    factories.make_strength(region=region, title_en="infrastructure")
-    parent = factories.make_sector(slug="technology-industries", name_en="Technology industries")
-    sector = factories.make_sector(parent=parent, slug="ict", name_en="ICT")
-    factories.make_key_sector(region=region, sector=parent)
-    programme = factories.make_programme(
-        region=region, slug="2018-2021", start_year=2018, end_year=2021, title_en="S3 2018-2021"
-    )
-    priority = factories.make_priority(programme=programme, slug="technology-industry")
-    priority.sectors.add(sector)
-    factories.make_focus_area(priority=priority, title_en="metal industry")
-    factories.make_theme(programme=programme, title_en="circular economy")
-    page = factories.make_page(slug="about", title_en="About")
+def hreflangs(document):
+    """The languages the page names alternates in."""
     return {
-        "region": region,
-        "municipality": municipality,
-        "sector": sector,
-        "parent_sector": parent,
-        "programme": programme,
-        "priority": priority,
-        "page": page,
+        link.get("hreflang")
+        for link in document.find_all("link", rel="alternate")
+        if "hreflang" in link.attrs
     }
-
-
-def page_urls(site, language):
-    with override(language):
-        return {
-            "home": reverse("home"),
-            "region-list": reverse("regions:region-list"),
-            "region": site["region"].get_absolute_url(),
-            "municipality": site["municipality"].get_absolute_url(),
-            "sector-list": reverse("priorities:sector-list"),
-            "sector": site["sector"].get_absolute_url(),
-            "parent-sector": site["parent_sector"].get_absolute_url(),
-            "programme-list": reverse("priorities:programme-list"),
-            "programme": site["programme"].get_absolute_url(),
-            "priority": site["priority"].get_absolute_url(),
-            "page": site["page"].get_absolute_url(),
-        }
-
-
-def new_page_urls(site, language):
-    """Pages that are not in the sitemap as such (search) or only with two periods (compare)."""
-    with override(language):
-        return {
-            "search": reverse("search") + "?q=Kainuu",
-            "search-empty": reverse("search"),
-            "open-data": reverse("open-data"),
-            "compare": reverse(
-                "priorities:programme-compare", kwargs={"region_slug": site["region"].slug}
-            ),
-        }
-
-
-class Structure(HTMLParser):
-    """Collects what the layout checks need from a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.h1_count = 0
-        self.html_lang = None
-        self.first_link = None
-        self.hreflangs = set()
-        self.ids = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.html_lang = attrs.get("lang")
-        if tag == "h1":
-            self.h1_count += 1
-        if tag == "a" and self.first_link is None:
-            self.first_link = attrs
-        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
-            self.hreflangs.add(attrs.get("hreflang"))
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-
-
-def parse(response):
-    structure = Structure()
-    structure.feed(response.content.decode())
-    return structure
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -124,12 +28,12 @@ def test_every_page_type_renders_with_the_shared_layout(client, site, language):
         assert url.startswith(f"/{language}/"), name
         response = client.get(url)
         assert response.status_code == 200, (name, url)
-        structure = parse(response)
-        assert structure.html_lang == language, name
-        assert structure.h1_count == 1, name
-        assert structure.first_link["href"] == "#main-content", name
-        assert "main-content" in structure.ids, name
-        assert structure.hreflangs == set(LANGUAGES), name
+        document = parse(response)
+        assert document.find("html").get("lang") == language, name
+        assert len(list(document.find_all("h1"))) == 1, name
+        assert document.find("a").get("href") == "#main-content", name
+        assert document.find(id="main-content") is not None, name
+        assert hreflangs(document) == set(LANGUAGES), name
         assert response.cookies == {}, name
 
 

@@ -10,8 +10,7 @@ from django.utils.translation import override
 from kainuu_portal.publishing.models import Status
 from priorities.comparison import Change, match, normalise
 from tests import factories
-
-QUERY_BUDGET = 8
+from tests.helpers.pages import QUERY_BUDGET
 
 
 def compare_url(region, language="en", **params):

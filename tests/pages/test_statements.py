@@ -6,19 +6,18 @@ and both linked from the footer of every page.
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps as global_apps
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
 from kainuu_portal.publishing import roles
 from pages.models import Page
-from tests.public_pages import LANGUAGES, public_page_urls
+from tests.helpers.html import parse
+from tests.helpers.pages import LANGUAGES, public_page_urls
 
 FEEDBACK_EMAIL = "kirjaamo@kainuunliitto.fi"
 
@@ -86,49 +85,21 @@ STATEMENT = {
 }
 
 
-class Links(HTMLParser):
-    """The h2 headings of the main content and the links of the footer."""
-
-    def __init__(self):
-        super().__init__()
-        self.headings = []
-        self.footer_links = []
-        self._in_footer = False
-        self._in_h2 = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "footer":
-            self._in_footer = True
-        elif tag == "h2" and not self._in_footer:
-            self._in_h2 = True
-            self.headings.append("")
-        elif tag == "a" and self._in_footer:
-            self.footer_links.append(dict(attrs).get("href"))
-
-    def handle_endtag(self, tag):
-        if tag == "footer":
-            self._in_footer = False
-        elif tag == "h2":
-            self._in_h2 = False
-
-    def handle_data(self, data):
-        if self._in_h2:
-            self.headings[-1] += data.strip()
+def headings(response):
+    """The h2 headings of the main content."""
+    return [
+        " ".join(h2.text.split())
+        for h2 in parse(response).find_all("h2")
+        if not h2.is_inside("footer")
+    ]
 
 
-def parse(response):
-    links = Links()
-    links.feed(response.content.decode())
-    return links
+def footer_links(response):
+    return [link.get("href") for link in parse(response).find_all("a") if link.is_inside("footer")]
 
 
 def text_of(response):
     return " ".join(unescape(strip_tags(response.content.decode())).split())
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture
@@ -148,7 +119,7 @@ def test_the_accessibility_statement_holds_what_the_law_asks(client, demo, langu
     response = client.get(statement_url(language))
     assert response.status_code == 200
     sections, phrases = STATEMENT[language]
-    assert parse(response).headings == sections
+    assert headings(response) == sections
     text = text_of(response)
     for phrase in phrases:
         assert phrase in text
@@ -166,7 +137,7 @@ def test_every_page_links_the_accessibility_statement_and_the_privacy_notice(
         }
     for name, url in public_page_urls(language).items():
         response = client.get(url)
-        assert wanted <= set(parse(response).footer_links), name
+        assert wanted <= set(footer_links(response)), name
 
 
 def test_the_privacy_notice_says_what_is_processed_and_the_rights(client, demo):
