@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from kainuu_portal.publishing.admin import (
+    ChildAdmin,
     PublishableAdmin,
     PublishableStackedInline,
     SortableAdminMixin,
@@ -136,16 +137,11 @@ class ProgrammeAdmin(PublishableAdmin):
 
 
 @admin.register(ProgrammeLink)
-class ProgrammeLinkAdmin(PublishableAdmin):
-    list_display = ["title", "programme", "url", "order", "status", "live_now"]
-    list_filter = ["status", "programme__region", "programme"]
-    list_select_related = ["programme"]
-    search_fields = localized("title", "url")
-    autocomplete_fields = ["programme"]
-    fieldsets = publishable_fieldsets(
-        main=["programme", "order"],
-        translated=["title", "url"],
-    )
+class ProgrammeLinkAdmin(ChildAdmin):
+    parent = "programme"
+    texts = ("url",)
+    list_extra = ("url",)
+    parent_filters = ("programme__region", "programme")
 
 
 @admin.register(Priority)
@@ -165,26 +161,15 @@ class PriorityAdmin(SortableAdminMixin, PublishableAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(SortableAdminMixin, PublishableAdmin):
-    list_display = ["title", "priority", "order", "status", "live_now"]
-    list_filter = ["status", "priority__programme"]
-    list_select_related = ["priority"]
-    search_fields = localized("title", "description")
-    autocomplete_fields = ["priority"]
-    fieldsets = publishable_fieldsets(
-        main=["priority", "order", "key"],
-        translated=["title", "description"],
-    )
+class FocusAreaAdmin(SortableAdminMixin, ChildAdmin):
+    parent = "priority"
+    texts = ("description",)
+    parent_filters = ("priority__programme",)
+    main_extra = ("key",)
 
 
 @admin.register(CrossCuttingTheme)
-class CrossCuttingThemeAdmin(SortableAdminMixin, PublishableAdmin):
-    list_display = ["title", "programme", "order", "status", "live_now"]
-    list_filter = ["status", "programme"]
-    list_select_related = ["programme"]
-    search_fields = localized("title", "description")
-    autocomplete_fields = ["programme"]
-    fieldsets = publishable_fieldsets(
-        main=["programme", "order", "key"],
-        translated=["title", "description"],
-    )
+class CrossCuttingThemeAdmin(SortableAdminMixin, ChildAdmin):
+    parent = "programme"
+    texts = ("description",)
+    main_extra = ("key",)

@@ -9,7 +9,14 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
 
-from kainuu_portal.publishing.api import ListParams, Page, Slug, absolute_url, list_endpoint
+from kainuu_portal.publishing.api import (
+    ListParams,
+    Page,
+    Slug,
+    absolute_url,
+    filtered,
+    list_endpoint,
+)
 from kainuu_portal.publishing.models import visible
 
 from .models import CrossCuttingTheme, Priority, Programme, RegionKeySector, Sector
@@ -134,9 +141,7 @@ def list_sectors(request, params: Query[SectorParams]):
             sector=OuterRef("pk"), region__slug=params.region
         )
         sectors = sectors.filter(Exists(key_sectors))
-    if params.parent:
-        sectors = sectors.filter(parent__slug=params.parent)
-    return sectors
+    return filtered(sectors, params, parent="parent__slug")
 
 
 @list_endpoint(router, "/programmes", ProgrammeList, "programmes")
@@ -151,8 +156,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
             visible("themes", CrossCuttingTheme.objects),
         )
     )
-    if params.region:
-        programmes = programmes.filter(region__slug=params.region)
+    programmes = filtered(programmes, params, region="region__slug")
     if params.sector:
         naming = Priority.objects.live().filter(
             programme=OuterRef("pk"), sectors__in=live_sector(params.sector)
@@ -170,10 +174,9 @@ def list_priorities(request, params: Query[PriorityParams]):
         .order_by("programme__region__slug", "-programme__start_year", "order", "pk")
         .with_focus_areas_and_sectors()
     )
-    if params.region:
-        priorities = priorities.filter(programme__region__slug=params.region)
-    if params.programme:
-        priorities = priorities.filter(programme__slug=params.programme)
+    priorities = filtered(
+        priorities, params, region="programme__region__slug", programme="programme__slug"
+    )
     if params.sector:
         naming = Priority.sectors.through.objects.filter(
             priority=OuterRef("pk"), sector__in=live_sector(params.sector)

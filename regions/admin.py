@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from kainuu_portal.publishing.admin import (
+    ChildAdmin,
     PublishableAdmin,
     PublishableTabularInline,
     SortableAdminMixin,
@@ -93,26 +94,13 @@ class PopulationFigureAdmin(PublishableAdmin):
 
 
 @admin.register(Strength)
-class StrengthAdmin(SortableAdminMixin, PublishableAdmin):
-    list_display = ["title", "region", "order", "status", "live_now"]
-    list_filter = ["status", "region"]
-    list_select_related = ["region"]
-    search_fields = localized("title", "description")
-    autocomplete_fields = ["region"]
-    fieldsets = publishable_fieldsets(
-        main=["region", "order"],
-        translated=["title", "description"],
-    )
+class StrengthAdmin(SortableAdminMixin, ChildAdmin):
+    parent = "region"
+    texts = ("description",)
 
 
 @admin.register(RegionLink)
-class RegionLinkAdmin(PublishableAdmin):
-    list_display = ["title", "region", "url", "order", "status", "live_now"]
-    list_filter = ["status", "region"]
-    list_select_related = ["region"]
-    search_fields = localized("title", "url")
-    autocomplete_fields = ["region"]
-    fieldsets = publishable_fieldsets(
-        main=["region", "order"],
-        translated=["title", "url"],
-    )
+class RegionLinkAdmin(ChildAdmin):
+    parent = "region"
+    texts = ("url",)
+    list_extra = ("url",)

@@ -4,7 +4,14 @@ from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 
-from kainuu_portal.publishing.api import ListParams, Page, Slug, absolute_url, list_endpoint
+from kainuu_portal.publishing.api import (
+    ListParams,
+    Page,
+    Slug,
+    absolute_url,
+    filtered,
+    list_endpoint,
+)
 from kainuu_portal.publishing.models import visible
 
 from .models import Municipality, PopulationFigure, Region
@@ -94,9 +101,7 @@ def list_regions(request, params: Query[RegionParams]):
             visible("population_figures", PopulationFigure.objects),
         )
     )
-    if params.kind:
-        regions = regions.filter(kind=params.kind)
-    return regions
+    return filtered(regions, params, kind="kind")
 
 
 @list_endpoint(router, "/municipalities", MunicipalityList, "regions")
@@ -108,6 +113,4 @@ def list_municipalities(request, params: Query[MunicipalityParams]):
         .order_by("name", "pk")
         .prefetch_related(visible("population_figures", PopulationFigure.objects))
     )
-    if params.region:
-        municipalities = municipalities.filter(region__slug=params.region)
-    return municipalities
+    return filtered(municipalities, params, region="region__slug")

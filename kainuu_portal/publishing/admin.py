@@ -48,6 +48,7 @@ from kainuu_portal.publishing.media import alt_text_fields
 from kainuu_portal.publishing.models import Status
 
 __all__ = [
+    "ChildAdmin",
     "PublishableAdmin",
     "PublishableAdminMixin",
     "PublishableForm",
@@ -396,6 +397,36 @@ class PublishableAdmin(
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         return super().compare_view(request, object_id, extra_context)
+
+
+class ChildAdmin(PublishableAdmin):
+    """
+    The admin of content that belongs to a parent and is put in order on the parent's
+    page, such as a region's strengths or a priority's focus areas.
+
+    A subclass names the foreign key to the parent (``parent``) and the translated
+    fields after the title (``texts``); the change list shows the parent, filters by
+    it (or by ``parent_filters``) and loads it, and the form picks it with
+    autocomplete. ``list_extra`` adds columns, ``main_extra`` fields of the form.
+    """
+
+    parent = ""
+    texts = ()
+    parent_filters = ()
+    list_extra = ()
+    main_extra = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        parent = cls.parent
+        cls.list_display = ["title", parent, *cls.list_extra, "order", "status", "live_now"]
+        cls.list_filter = ["status", *(cls.parent_filters or [parent])]
+        cls.list_select_related = [parent]
+        cls.search_fields = localized("title", *cls.texts)
+        cls.autocomplete_fields = [parent]
+        cls.fieldsets = publishable_fieldsets(
+            main=[parent, "order", *cls.main_extra], translated=["title", *cls.texts]
+        )
 
 
 class PublishableInlineMixin:

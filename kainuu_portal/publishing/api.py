@@ -88,3 +88,12 @@ def list_endpoint(router, path, page, tag):
         )
 
     return register
+
+
+def filtered(queryset, params, **lookups):
+    """``queryset`` filtered by each parameter that was given: ``region="region__slug"``."""
+    for name, lookup in lookups.items():
+        value = getattr(params, name)
+        if value:
+            queryset = queryset.filter(**{lookup: value})
+    return queryset

@@ -54,6 +54,14 @@ def _megabytes(size):
     return f"{number_format(math.ceil(size / 1024 / 1024 * 10) / 10, 1)} MB"
 
 
+def _check_size(file, limit, message, code):
+    """Refuse ``file`` when it is larger than ``limit`` bytes; ``message`` names both sizes."""
+    if file.size > limit:
+        raise ValidationError(
+            message, code=code, params={"size": _megabytes(file.size), "limit": _megabytes(limit)}
+        )
+
+
 def _read_whole(file):
     """The whole content of an uploaded ``file``, leaving its position where it was."""
     position = file.tell() if hasattr(file, "tell") else 0
@@ -69,15 +77,15 @@ def check_image(file):
     Raise ValidationError unless ``file`` is a JPEG, PNG or WebP image of at
     most 5 MB that Pillow decodes completely. Returns the Pillow format name.
     """
-    if file.size > MAX_IMAGE_BYTES:
-        raise ValidationError(
-            _(
-                "The image is %(size)s; the largest allowed is %(limit)s. Save it smaller "
-                "(a width of 2000 pixels is plenty) and upload it again."
-            ),
-            code="image_too_large",
-            params={"size": _megabytes(file.size), "limit": _megabytes(MAX_IMAGE_BYTES)},
-        )
+    _check_size(
+        file,
+        MAX_IMAGE_BYTES,
+        _(
+            "The image is %(size)s; the largest allowed is %(limit)s. Save it smaller "
+            "(a width of 2000 pixels is plenty) and upload it again."
+        ),
+        "image_too_large",
+    )
     not_an_image = ValidationError(
         _("This file is not a JPEG, PNG or WebP image. Upload a photo or picture in one of them."),
         code="invalid_image",
@@ -278,12 +286,12 @@ def check_pdf(file):
     from pypdf import PdfReader  # noqa: PLC0415 (imported when a document is uploaded)
     from pypdf.errors import PyPdfError  # noqa: PLC0415
 
-    if file.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(
-            _("The document is %(size)s; the largest allowed is %(limit)s."),
-            code="document_too_large",
-            params={"size": _megabytes(file.size), "limit": _megabytes(MAX_DOCUMENT_BYTES)},
-        )
+    _check_size(
+        file,
+        MAX_DOCUMENT_BYTES,
+        _("The document is %(size)s; the largest allowed is %(limit)s."),
+        "document_too_large",
+    )
     not_a_pdf = ValidationError(
         _("This file is not a PDF document. Only PDF files can be uploaded here."),
         code="not_a_pdf",
