@@ -17,13 +17,51 @@ from regions.models import Region
 
 from .models import (
     CrossCuttingTheme,
+    EconomicDomain,
     FocusArea,
     Priority,
     Programme,
     ProgrammeLink,
     RegionKeySector,
+    ScientificDomain,
     Sector,
 )
+
+CLASSIFICATION_FIELDS = ["economic_domains", "scientific_domains"]
+
+
+class CodeListAdmin(admin.ModelAdmin):
+    """
+    A code list shipped with the portal (``priorities/classifications.py``): every
+    staff member may read it and choose from it, nobody changes it here.
+    """
+
+    search_fields = ["code", *localized("name")]
+    list_per_page = 200
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EconomicDomain)
+class EconomicDomainAdmin(CodeListAdmin):
+    list_display = ["code", "name", "section"]
+    list_select_related = ["section"]
+    list_filter = [("section", admin.RelatedOnlyFieldListFilter)]
+
+
+@admin.register(ScientificDomain)
+class ScientificDomainAdmin(CodeListAdmin):
+    list_display = ["code", "name"]
 
 
 class KeySectorOfRegionInline(SortableStackedInline):
@@ -80,16 +118,20 @@ class RegionWithKeySectorsAdmin(RegionAdmin):
 
 @admin.register(Sector)
 class SectorAdmin(PublishableAdmin):
-    list_display = ["name", "parent", "nace_codes", "order", "status", "live_now"]
-    list_filter = ["status", ("parent", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["name", "parent", "order", "status", "live_now"]
+    list_filter = [
+        "status",
+        ("parent", admin.RelatedOnlyFieldListFilter),
+        ("economic_domains", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["parent"]
-    search_fields = [*localized("name"), "slug", "nace_codes"]
+    search_fields = [*localized("name"), "slug", "=economic_domains__code"]
     prepopulated_fields = {"slug": ("name_fi",)}
-    autocomplete_fields = ["parent"]
+    autocomplete_fields = ["parent", *CLASSIFICATION_FIELDS]
     fieldsets = publishable_fieldsets(
         main=["parent", "slug", "order"],
         translated=["name", "summary", "body"],
-        details=["nace_codes"],
+        details=CLASSIFICATION_FIELDS,
         image=True,
     )
     inlines = [RegionsOfSectorInline]
@@ -151,11 +193,11 @@ class PriorityAdmin(SortableAdminMixin, PublishableAdmin):
     list_select_related = ["programme"]
     search_fields = [*localized("title", "short_title", "summary"), "slug"]
     prepopulated_fields = {"slug": ("title_fi",)}
-    autocomplete_fields = ["programme", "sectors"]
+    autocomplete_fields = ["programme", "sectors", *CLASSIFICATION_FIELDS]
     fieldsets = publishable_fieldsets(
         main=["programme", "slug", "order", "key"],
         translated=["title", "short_title", "summary", "body"],
-        details=["sectors"],
+        details=["sectors", *CLASSIFICATION_FIELDS],
     )
     inlines = [FocusAreaInline]
 

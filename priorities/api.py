@@ -4,6 +4,7 @@ priorities, focus areas and cross-cutting themes.
 """
 
 from html import unescape
+from typing import Annotated
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.html import strip_tags
@@ -22,6 +23,15 @@ from kainuu_portal.publishing.models import visible
 from .models import CrossCuttingTheme, Priority, Programme, RegionKeySector, Sector
 
 router = Router()
+
+NaceCode = Annotated[
+    str,
+    Field(
+        pattern=r"^([A-U]|[0-9]{2})$",
+        description="A NACE Rev. 2 section (A-U) or division (two digits), e.g. C or 26.",
+    ),
+]
+NabsCode = Annotated[str, Field(pattern=r"^[0-9]{2}$", description="A NABS 2007 chapter, e.g. 06.")]
 
 
 class SectorParams(ListParams):
@@ -42,6 +52,29 @@ class PriorityParams(ListParams):
         None, description="Only priorities of programmes with this slug, e.g. 2018-2021."
     )
     sector: Slug | None = Field(None, description="Only priorities that name this sector.")
+    economic_domain: NaceCode | None = Field(
+        None,
+        description=(
+            "Only priorities with this NACE Rev. 2 code; a section (e.g. C) includes "
+            "the priorities classified by its divisions."
+        ),
+    )
+    scientific_domain: NabsCode | None = Field(
+        None, description="Only priorities with this NABS 2007 chapter, e.g. 06."
+    )
+
+
+class DomainOut(Schema):
+    code: str
+    name: str = Field(description="The official name, in the language asked for.")
+
+
+def economic_domains_field():
+    return Field(description="The EU's S3 classification: NACE Rev. 2 sections and divisions.")
+
+
+def scientific_domains_field():
+    return Field(description="The EU's S3 classification: NABS 2007 chapters.")
 
 
 class SectorOut(Schema):
@@ -49,7 +82,11 @@ class SectorOut(Schema):
     parent: str | None = Field(description="Slug of the parent sector.")
     name: str
     summary: str
-    nace_codes: list[str] = Field(description="NACE Rev. 2 codes.")
+    nace_codes: list[str] = Field(
+        description="NACE Rev. 2 codes: the codes of economic_domains, kept for compatibility."
+    )
+    economic_domains: list[DomainOut] = economic_domains_field()
+    scientific_domains: list[DomainOut] = scientific_domains_field()
     url: str
 
     @staticmethod
@@ -58,7 +95,7 @@ class SectorOut(Schema):
 
     @staticmethod
     def resolve_nace_codes(sector):
-        return [code.strip() for code in sector.nace_codes.split(",") if code.strip()]
+        return [domain.code for domain in sector.economic_domains.all()]
 
     resolve_url = staticmethod(absolute_url)
 
@@ -79,6 +116,8 @@ class PriorityOut(Schema):
     url: str
     sectors: list[str] = Field(description="Slugs of the sectors the priority names.")
     focus_areas: list[FocusAreaOut]
+    economic_domains: list[DomainOut] = economic_domains_field()
+    scientific_domains: list[DomainOut] = scientific_domains_field()
 
     resolve_url = staticmethod(absolute_url)
 
@@ -135,7 +174,9 @@ def live_sector(slug):
 @list_endpoint(router, "/sectors", SectorList, "sectors")
 def list_sectors(request, params: Query[SectorParams]):
     """Sectors, a tree: each names its parent sector."""
-    sectors = Sector.objects.live().select_related("parent").order_by("order", "pk")
+    sectors = (
+        Sector.objects.live().select_related("parent").with_classification().order_by("order", "pk")
+    )
     if params.region:
         key_sectors = RegionKeySector.objects.live().filter(
             sector=OuterRef("pk"), region__slug=params.region
@@ -152,7 +193,12 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         .select_related("region")
         .order_by("region__slug", "-start_year", "pk")
         .prefetch_related(
-            Prefetch("priorities", queryset=Priority.objects.live().with_focus_areas_and_sectors()),
+            Prefetch(
+                "priorities",
+                queryset=Priority.objects.live()
+                .with_focus_areas_and_sectors()
+                .with_classification(),
+            ),
             visible("themes", CrossCuttingTheme.objects),
         )
     )
@@ -173,10 +219,15 @@ def list_priorities(request, params: Query[PriorityParams]):
         .select_related("programme__region")
         .order_by("programme__region__slug", "-programme__start_year", "order", "pk")
         .with_focus_areas_and_sectors()
+        .with_classification()
     )
     priorities = filtered(
         priorities, params, region="programme__region__slug", programme="programme__slug"
     )
+    if params.economic_domain:
+        priorities = priorities.in_economic_domain(params.economic_domain)
+    if params.scientific_domain:
+        priorities = priorities.in_scientific_domain(params.scientific_domain)
     if params.sector:
         naming = Priority.sectors.through.objects.filter(
             priority=OuterRef("pk"), sector__in=live_sector(params.sector)

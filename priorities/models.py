@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,96 @@ from regions.models import Region
 year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
+class CodeQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        """Backups name the codes a priority or sector carries, not their primary keys."""
+        return self.get(code=code)
+
+
+class EconomicDomain(models.Model):
+    """
+    An economic domain of the EU's S3 classification: a NACE Rev. 2 section (a letter)
+    or division (two digits), as the Eye@RIS3 database used them. A code list shipped
+    with the portal (``priorities/data/nace-rev2.json``); editors choose from it.
+    """
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    section = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="divisions",
+        verbose_name=_("section"),
+    )
+    name = models.CharField(_("name"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("economic domain (NACE Rev. 2)")
+        verbose_name_plural = _("economic domains (NACE Rev. 2)")
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def is_section(self):
+        return self.section_id is None
+
+
+class ScientificDomain(models.Model):
+    """
+    A scientific domain of the EU's S3 classification: a chapter of NABS 2007, the
+    nomenclature of research and development by its socio-economic objective. A code
+    list shipped with the portal (``priorities/data/nabs-2007.json``).
+    """
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+
+    objects = CodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("scientific domain (NABS 2007)")
+        verbose_name_plural = _("scientific domains (NABS 2007)")
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def natural_key(self):
+        return (self.code,)
+
+
+def economic_domains_field(related_name):
+    return models.ManyToManyField(
+        EconomicDomain,
+        blank=True,
+        related_name=related_name,
+        verbose_name=_("economic domains (NACE Rev. 2)"),
+        help_text=_(
+            "The EU's S3 classification: NACE Rev. 2 sections or divisions. Choose a division "
+            "where one fits, its section where the choice spans several divisions."
+        ),
+    )
+
+
+def scientific_domains_field(related_name):
+    return models.ManyToManyField(
+        ScientificDomain,
+        blank=True,
+        related_name=related_name,
+        verbose_name=_("scientific domains (NABS 2007)"),
+        help_text=_("The EU's S3 classification: chapters of NABS 2007."),
+    )
+
+
 class SectorQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
@@ -40,12 +130,18 @@ class SectorQuerySet(PublishableQuerySet):
             .prefetch_related(visible("children", Sector.objects))
         )
 
+    def with_classification(self):
+        """Each sector with its S3 codes: economic and scientific domains."""
+        return self.prefetch_related("economic_domains", "scientific_domains")
+
     def for_detail(self, user):
         """
         A sector's page: its parent, the sub-sectors, regions' descriptions and
-        priorities naming it that ``user`` may see.
+        priorities naming it that ``user`` may see, and its S3 codes.
         """
         return self.select_related("parent").prefetch_related(
+            "economic_domains",
+            "scientific_domains",
             visible("children", Sector.objects, user),
             Prefetch(
                 "region_links",
@@ -89,12 +185,8 @@ class Sector(WithImage, Publishable, Orderable):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
     body = RichTextField(_("body"))
-    nace_codes = models.CharField(
-        _("NACE Rev. 2 codes"),
-        max_length=200,
-        blank=True,
-        help_text=_("Optional, separated by commas, for example 26, 62."),
-    )
+    economic_domains = economic_domains_field("sectors")
+    scientific_domains = scientific_domains_field("sectors")
 
     objects = SectorQuerySet.as_manager()
     address = Address("priorities:sector-detail", slug="slug")
@@ -281,6 +373,31 @@ class PriorityQuerySet(PublishableQuerySet):
             visible("sectors", Sector.objects, user),
         )
 
+    def with_classification(self):
+        """Each priority with its S3 codes: economic and scientific domains."""
+        return self.prefetch_related("economic_domains", "scientific_domains")
+
+    def in_economic_domain(self, code):
+        """Priorities with the NACE Rev. 2 code ``code``, a section's by its divisions too."""
+        return self.filter(
+            Exists(
+                Priority.economic_domains.through.objects.filter(
+                    Q(economicdomain__code=code) | Q(economicdomain__section__code=code),
+                    priority=OuterRef("pk"),
+                )
+            )
+        )
+
+    def in_scientific_domain(self, code):
+        """Priorities with the NABS 2007 chapter ``code``."""
+        return self.filter(
+            Exists(
+                Priority.scientific_domains.through.objects.filter(
+                    scientificdomain__code=code, priority=OuterRef("pk")
+                )
+            )
+        )
+
 
 class Priority(Publishable, Orderable):
     """A smart-specialisation choice of a programme."""
@@ -299,6 +416,8 @@ class Priority(Publishable, Orderable):
     sectors = models.ManyToManyField(
         Sector, blank=True, related_name="priorities", verbose_name=_("sectors")
     )
+    economic_domains = economic_domains_field("priorities")
+    scientific_domains = scientific_domains_field("priorities")
 
     objects = PriorityQuerySet.as_manager()
     address = Address(

@@ -23,9 +23,20 @@ class ComparisonSitemap(PortalSitemap):
         return reverse("priorities:programme-compare", kwargs={"region_slug": item.slug})
 
 
+class EconomicDomainsSitemap(PortalSitemap):
+    """The page of every period's priorities grouped by economic domain."""
+
+    def items(self):
+        return ["priorities:economic-domains"]
+
+    def location(self, item):
+        return reverse(item)
+
+
 sitemaps = {
     "sectors": live_content_sitemap(Sector),
     "programmes": live_content_sitemap(Programme),
     "priorities": live_content_sitemap(Priority),
     "comparisons": ComparisonSitemap,
+    "economic-domains": EconomicDomainsSitemap,
 }

@@ -2,11 +2,13 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     CrossCuttingTheme,
+    EconomicDomain,
     FocusArea,
     Priority,
     Programme,
     ProgrammeLink,
     RegionKeySector,
+    ScientificDomain,
     Sector,
 )
 
@@ -44,3 +46,13 @@ class FocusAreaTranslationOptions(TranslationOptions):
 @register(CrossCuttingTheme)
 class CrossCuttingThemeTranslationOptions(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(EconomicDomain)
+class EconomicDomainTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ScientificDomain)
+class ScientificDomainTranslationOptions(TranslationOptions):
+    fields = ("name",)

@@ -9,6 +9,11 @@ urlpatterns = [
     path(_("sectors/"), views.SectorListView.as_view(), name="sector-list"),
     path(_("sectors/<slug:slug>/"), views.SectorDetailView.as_view(), name="sector-detail"),
     path(_("programmes/"), views.ProgrammeListView.as_view(), name="programme-list"),
+    path(
+        _("programmes/by-economic-domain/"),
+        views.priorities_by_economic_domain,
+        name="economic-domains",
+    ),
     # Before the programme page, whose slug would otherwise match "compare".
     path(
         _("programmes/<slug:region_slug>/compare/"),

@@ -17,7 +17,7 @@ from regions.models import Region
 
 from . import structured_data
 from .comparison import Change, compare_programmes
-from .models import CrossCuttingTheme, FocusArea, Priority, Programme, Sector
+from .models import CrossCuttingTheme, EconomicDomain, FocusArea, Priority, Programme, Sector
 
 
 class SectorListView(ListView):
@@ -46,6 +46,44 @@ class ProgrammeListView(ListView):
             .select_related("region")
             .order_by("-region__is_home", "region__name", "-start_year")
         )
+
+
+@require_safe
+def priorities_by_economic_domain(request):
+    """
+    The live priorities of every programme period, grouped by the NACE Rev. 2 section
+    of their economic domains, as the EU's S3 classification compares regions.
+    """
+    priorities = (
+        Priority.objects.live()
+        .for_cards()
+        .prefetch_related(
+            Prefetch("economic_domains", EconomicDomain.objects.select_related("section"))
+        )
+        .order_by("programme__region__name", "-programme__start_year", "order", "pk")
+    )
+    sections = {}
+    unclassified = []
+    for priority in priorities:
+        domains = list(priority.economic_domains.all())
+        if not domains:
+            unclassified.append(priority)
+        by_section = {}
+        for domain in domains:
+            section = domain.section or domain
+            by_section.setdefault(section, []).append(domain)
+        for section, codes in by_section.items():
+            divisions = [domain for domain in codes if not domain.is_section]
+            sections.setdefault(section, []).append({"priority": priority, "divisions": divisions})
+    groups = [
+        {"section": section, "entries": sections[section]}
+        for section in sorted(sections, key=lambda section: section.order)
+    ]
+    return render(
+        request,
+        "priorities/economic_domain_list.html",
+        {"groups": groups, "unclassified": unclassified},
+    )
 
 
 class ProgrammeDetailView(PreviewMixin, DetailView):
@@ -80,6 +118,7 @@ class PriorityDetailView(PreviewMixin, DetailView):
             )
             .for_cards()
             .with_focus_areas_and_sectors(self.request.user)
+            .with_classification()
         )
 
 
@@ -202,6 +241,7 @@ def programme_csv(request, region_slug, slug):
         .filter(programme=programme)
         .for_cards()
         .with_focus_areas_and_sectors()
+        .with_classification()
     )
     language = get_language()
     filename = f"{programme.region.slug}-{programme.slug}-priorities-{language}.csv"
@@ -210,7 +250,16 @@ def programme_csv(request, region_slug, slug):
     response.write("\ufeff")
     writer = csv.writer(response, delimiter="," if language == "en" else ";")
     writer.writerow(
-        [_("Order"), _("Priority"), _("Summary"), _("Focus areas"), _("Sectors"), _("Address")]
+        [
+            _("Order"),
+            _("Priority"),
+            _("Summary"),
+            _("Focus areas"),
+            _("Sectors"),
+            _("Economic domains (NACE Rev. 2)"),
+            _("Scientific domains (NABS 2007)"),
+            _("Address"),
+        ]
     )
     for number, priority in enumerate(priorities, start=1):
         row = [
@@ -219,6 +268,8 @@ def programme_csv(request, region_slug, slug):
             priority.summary,
             "; ".join(area.title for area in priority.focus_areas.all()),
             "; ".join(sector.name for sector in priority.sectors.all()),
+            "; ".join(domain.code for domain in priority.economic_domains.all()),
+            "; ".join(domain.code for domain in priority.scientific_domains.all()),
             request.build_absolute_uri(priority.get_absolute_url()),
         ]
         writer.writerow([spreadsheet_cell(value) for value in row])

@@ -1,5 +1,6 @@
 """The open data of regions and municipalities, with their live population figures."""
 
+from datetime import datetime
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
@@ -30,13 +31,30 @@ class MunicipalityParams(ListParams):
 
 
 class PopulationOut(Schema):
-    year: int
+    year: int = Field(description="The figure is for the end of this year.")
     value: int
     approximate: bool = Field(alias="is_approximate")
+    preliminary: bool = Field(alias="is_preliminary")
     source: str
+    source_url: str = Field(description="Where to read the figure; may be empty.")
+    imported: bool = Field(
+        description="Imported from Statistics Finland's table, rather than entered by an editor."
+    )
+    table: str = Field(alias="table_id", description="The statistical table; may be empty.")
+    table_updated: datetime | None = Field(description="When that table was last updated.")
+
+    @staticmethod
+    def resolve_imported(figure):
+        return figure.origin == PopulationFigure.Origin.IMPORT
 
 
-class RegionOut(Schema):
+class AreaOut(Schema):
+    area_km2: float | None = Field(description="Total area in km², inland waters included.")
+    land_area_km2: float | None = Field(description="Land area in km².")
+    area_year: int | None = Field(description="The year the areas refer to (1 January).")
+
+
+class RegionOut(AreaOut):
     slug: str
     name: str
     kind: Literal["finnish", "foreign"]
@@ -44,9 +62,9 @@ class RegionOut(Schema):
     country: str = Field(description="ISO 3166-1 alpha-2 code.")
     iso_code: str = Field(description="ISO 3166-2 code, e.g. FI-05; may be empty.")
     nuts_code: str = Field(description="NUTS code, e.g. FI1D8; may be empty.")
+    code: str = Field(description="Statistics Finland's region code, e.g. 18; may be empty.")
     summary: str
     administrative_centre: str
-    area_km2: float | None
     website: str
     url: str = Field(description="The region's page on the portal.")
     neighbours: list[str] = Field(description="Slugs of the neighbouring regions.")
@@ -59,7 +77,7 @@ class RegionOut(Schema):
         return [neighbour.slug for neighbour in region.neighbours.all()]
 
 
-class MunicipalityOut(Schema):
+class MunicipalityOut(AreaOut):
     slug: str
     region: str = Field(alias="region.slug", description="Slug of the region.")
     name: str

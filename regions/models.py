@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,32 @@ class RegionQuerySet(PublishableQuerySet):
         )
 
 
-class Region(WithImage, Publishable):
+class WithArea(models.Model):
+    """The area of a region or municipality, total and land, in km², with its reference year."""
+
+    area_km2 = models.DecimalField(
+        _("area (km²)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Total area, inland waters and sea included."),
+    )
+    land_area_km2 = models.DecimalField(
+        _("land area (km²)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    area_year = models.PositiveSmallIntegerField(
+        _("area reference year"),
+        null=True,
+        blank=True,
+        help_text=_("The year the area figures refer to (1 January), for example 2021."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Region(WithImage, WithArea, Publishable):
     class Kind(models.TextChoices):
         FINNISH = "finnish", _("Finnish region")
         FOREIGN = "foreign", _("Foreign region")
@@ -60,12 +86,19 @@ class Region(WithImage, Publishable):
     nuts_code = models.CharField(
         _("NUTS code"), max_length=10, blank=True, help_text=_("For example FI1D8 (NUTS 2021).")
     )
+    code = models.CharField(
+        _("region code"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{2}$", _("Two digits, for example 18."))],
+        help_text=_(
+            "The two-digit code of Statistics Finland, for example 18 for Kainuu; "
+            "the population import needs it."
+        ),
+    )
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
     body = RichTextField(_("body"))
     administrative_centre = models.CharField(_("administrative centre"), max_length=200, blank=True)
-    area_km2 = models.DecimalField(
-        _("area (km²)"), max_digits=10, decimal_places=1, null=True, blank=True
-    )
     website = models.URLField(_("website"), blank=True)
     is_home = models.BooleanField(
         _("home region"),
@@ -98,8 +131,13 @@ class Region(WithImage, Publishable):
         if self.country:
             self.country = self.country.upper()
 
+    @property
+    def statistics_code(self):
+        """The region's area code in Statistics Finland's tables, for example MK18."""
+        return f"MK{self.code}" if self.code else ""
 
-class Municipality(Publishable):
+
+class Municipality(WithArea, Publishable):
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="municipalities", verbose_name=_("region")
     )
@@ -109,6 +147,7 @@ class Municipality(Publishable):
         _("municipality code"),
         max_length=3,
         blank=True,
+        validators=[RegexValidator(r"^[0-9]{3}$", _("Three digits, for example 205."))],
         help_text=_("The official three-digit code of Statistics Finland, for example 205."),
     )
     is_town = models.BooleanField(_("town"), default=False)
@@ -131,9 +170,18 @@ class Municipality(Publishable):
     def __str__(self):
         return self.name
 
+    @property
+    def statistics_code(self):
+        """The municipality's area code in Statistics Finland's tables, for example KU205."""
+        return f"KU{self.code}" if self.code else ""
+
 
 class PopulationFigure(Publishable):
     """One figure of a population series, for a region or for a municipality."""
+
+    class Origin(models.TextChoices):
+        EDITOR = "editor", _("an editor")
+        IMPORT = "import", _("the import from Statistics Finland")
 
     region = models.ForeignKey(
         Region,
@@ -156,7 +204,35 @@ class PopulationFigure(Publishable):
     is_approximate = models.BooleanField(
         _("approximate"), default=False, help_text=_("Shown as “about” the figure.")
     )
+    is_preliminary = models.BooleanField(
+        _("preliminary"), default=False, help_text=_("Shown as a preliminary figure.")
+    )
     source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(
+        _("source address"), max_length=500, blank=True, help_text=_("Optional: where to read it.")
+    )
+    origin = models.CharField(
+        _("entered by"),
+        max_length=16,
+        choices=Origin.choices,
+        default=Origin.EDITOR,
+        help_text=_(
+            "The population import updates only the figures it imported itself; "
+            "a figure an editor entered or changed is never overwritten or deleted."
+        ),
+    )
+    table_id = models.CharField(
+        _("statistical table"),
+        max_length=100,
+        blank=True,
+        help_text=_("The table an imported figure comes from, for example 11ra."),
+    )
+    table_updated = models.DateTimeField(
+        _("table updated"),
+        null=True,
+        blank=True,
+        help_text=_("When the statistical agency last updated that table."),
+    )
 
     history_parents = ("region", "municipality")
 

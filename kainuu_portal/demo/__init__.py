@@ -7,12 +7,16 @@ the portal's own), plus the about, accessibility and privacy pages.
 
 - ``region.json``: the home region with its neighbours, municipalities (official
   codes of Statistics Finland; a name given as plain text fills in every language, so
-  that lists sorted by name stay in order), population figures, strengths, links and
-  key sectors (in the order of the source text; each names a sector by its slug).
-- ``sectors.json``: the sector tree; ``children`` are sub-sectors, and NACE Rev. 2
-  divisions are given only where they are plain.
+  that lists sorted by name stay in order; areas in km², total and land, with their
+  reference year), population figures of the region and of each municipality (each
+  with its year and source, as entered by an editor), strengths, links and key
+  sectors (in the order of the source text; each names a sector by its slug).
+- ``sectors.json``: the sector tree; ``children`` are sub-sectors, and their
+  ``economic_domains`` (NACE Rev. 2 divisions) are given only where they are plain.
 - ``programme.json``: the programme with its links, priorities (each naming its
-  sectors by slug, with its focus areas) and cross-cutting themes.
+  sectors by slug, its S3 ``economic_domains`` by NACE Rev. 2 code and
+  ``scientific_domains`` by NABS 2007 chapter, with its focus areas) and
+  cross-cutting themes.
 - ``pages.json``: the content pages.
 
 Every translated value is an object of language code to text (a language left out

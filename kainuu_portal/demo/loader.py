@@ -18,17 +18,21 @@ from kainuu_portal.publishing.models import Status
 from pages.models import Page
 from priorities.models import (
     CrossCuttingTheme,
+    EconomicDomain,
     FocusArea,
     Priority,
     Programme,
     ProgrammeLink,
     RegionKeySector,
+    ScientificDomain,
     Sector,
 )
 from regions.models import Municipality, PopulationFigure, Region, RegionLink, Strength
 
 CONTENT = Path(__file__).resolve().parent / "content"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+AREA_FIELDS = ("area_km2", "land_area_km2", "area_year")
+POPULATION_FIELDS = ("value", "is_approximate", "is_preliminary", "source_url")
 
 
 def read(name):
@@ -106,7 +110,7 @@ class DemoContentLoader:
     def load_regions(self, data):
         values = fields(
             data,
-            plain=("kind", "country", "iso_code", "nuts_code", "website"),
+            plain=("kind", "country", "iso_code", "nuts_code", "code", "website", *AREA_FIELDS),
             translated_fields=("name", "summary", "body", "administrative_centre"),
         )
         other_home = Region.objects.filter(is_home=True).exclude(slug=data["slug"])
@@ -134,17 +138,13 @@ class DemoContentLoader:
         region.neighbours.add(*neighbours)
 
         for item in data["municipalities"]:
-            self.save(
+            municipality = self.save(
                 Municipality,
                 {"region": region, "slug": item["slug"]},
-                fields(item, plain=("code", "is_town"), translated_fields=("name",)),
+                fields(item, plain=("code", "is_town", *AREA_FIELDS), translated_fields=("name",)),
             )
-        for item in data["population_figures"]:
-            self.save(
-                PopulationFigure,
-                {"region": region, "year": item["year"]},
-                fields(item, plain=("value", "is_approximate"), translated_fields=("source",)),
-            )
+            self.load_population(municipality, item.get("population_figures", []))
+        self.load_population(region, data["population_figures"])
         self.save_ordered(
             Strength, {"region": region}, data["strengths"], translated_fields=("title",)
         )
@@ -153,23 +153,42 @@ class DemoContentLoader:
         )
         return region
 
+    def load_population(self, owner, figures):
+        """A region's or municipality's figures, keyed by year, entered as by an editor."""
+        owner_field = owner._meta.model_name
+        for item in figures:
+            values = fields(item, plain=POPULATION_FIELDS, translated_fields=("source",))
+            values["origin"] = PopulationFigure.Origin.EDITOR
+            self.save(PopulationFigure, {owner_field: owner, "year": item["year"]}, values)
+
     def load_sectors(self, tree):
         """The sector tree; returns every sector by slug."""
         sectors = {}
 
         def load(items, parent=None):
             for position, item in enumerate(items, start=1):
-                values = fields(
-                    item, plain=("nace_codes",), translated_fields=("name", "summary", "body")
-                )
-                values.setdefault("nace_codes", "")
+                values = fields(item, translated_fields=("name", "summary", "body"))
                 values.update(parent=parent, order=position)
                 sector = self.save(Sector, {"slug": item["slug"]}, values)
+                self.classify(sector, item)
                 sectors[sector.slug] = sector
                 load(item.get("children", []), parent=sector)
 
         load(tree)
         return sectors
+
+    def classify(self, obj, item):
+        """A sector's or priority's S3 codes: ``economic_domains`` and ``scientific_domains``."""
+        for field, model in (
+            ("economic_domains", EconomicDomain),
+            ("scientific_domains", ScientificDomain),
+        ):
+            codes = item.get(field, [])
+            domains = list(model.objects.filter(code__in=codes))
+            if len(domains) != len(set(codes)):
+                unknown = sorted(set(codes) - {domain.code for domain in domains})
+                raise ValueError(f"{obj}: no such {field} code: {', '.join(unknown)}")
+            getattr(obj, field).set(domains)
 
     def load_key_sectors(self, region, sectors, key_sectors):
         for position, item in enumerate(key_sectors, start=1):
@@ -198,6 +217,7 @@ class DemoContentLoader:
             values["order"] = position
             priority = self.save(Priority, {"programme": programme, "slug": item["slug"]}, values)
             priority.sectors.set([sectors[slug] for slug in item["sectors"]])
+            self.classify(priority, item)
             focus_areas = [{"title": title} for title in item["focus_areas"]]
             self.save_ordered(
                 FocusArea, {"priority": priority}, focus_areas, translated_fields=("title",)

@@ -29,11 +29,13 @@ from kainuu_portal import pagecache
 from kainuu_portal.publishing.models import Status
 from priorities.models import (
     CrossCuttingTheme,
+    EconomicDomain,
     FocusArea,
     Priority,
     Programme,
     ProgrammeLink,
     RegionKeySector,
+    ScientificDomain,
     Sector,
 )
 from regions.models import Municipality, PopulationFigure, Region, RegionLink, Strength
@@ -101,6 +103,10 @@ class ScaleGenerator:
         self.demo_region = read("region")
         self.demo_sectors = read("sectors")
         self.demo_programme = read("programme")
+        self.domains = {
+            "economic_domains": {d.code: d for d in EconomicDomain.objects.all()},
+            "scientific_domains": {d.code: d for d in ScientificDomain.objects.all()},
+        }
 
     def replace(self, copies):
         """Remove the generated content, then generate ``copies`` copies of the demo
@@ -135,6 +141,20 @@ class ScaleGenerator:
         model.objects.bulk_create(objects)
         self.created[model.__name__] += len(objects)
         return objects
+
+    def classify(self, model, rows, items):
+        """The S3 codes of generated sectors or priorities, as the demo items give them."""
+        for field, domains in self.domains.items():
+            relation = getattr(model, field)
+            own, other = relation.field.m2m_field_name(), relation.field.m2m_reverse_field_name()
+            self.bulk(
+                relation.through,
+                [
+                    relation.through(**{own: row, other: domains[code]})
+                    for row, item in zip(rows, items, strict=True)
+                    for code in item.get(field, [])
+                ],
+            )
 
     def published(self, **fields):
         """Most rows are published now; some were scheduled and their time has come."""
@@ -266,6 +286,9 @@ class ScaleGenerator:
                 slug=f"{slug}-{name.lower()}",
                 code=f"{self.rng.randint(100, 999)}",
                 is_town=item["is_town"],
+                area_km2=item.get("area_km2"),
+                land_area_km2=item.get("land_area_km2"),
+                area_year=item.get("area_year"),
                 **translated("name", name),
                 **self.published(),
             )
@@ -291,7 +314,7 @@ class ScaleGenerator:
         """A copy of the demo sector tree, named after the region; returns them by demo slug."""
         sectors = {}
         for level in (0, 1):
-            rows = []
+            rows, items = [], []
             for position, (item, parent) in enumerate(sector_shape(self.demo_sectors), start=1):
                 if (parent is not None) != bool(level):
                     continue
@@ -300,7 +323,6 @@ class ScaleGenerator:
                     slug=f"{slug}-{item['slug']}",
                     parent=sectors[parent["slug"]] if parent else None,
                     order=position,
-                    nace_codes=item.get("nace_codes", ""),
                     **translated("name", name),
                     **translated("summary", substitute(item.get("summary", ""), replacements)),
                     **translated("body", substitute(item.get("body", ""), replacements)),
@@ -308,7 +330,9 @@ class ScaleGenerator:
                 )
                 sectors[item["slug"]] = sector
                 rows.append(sector)
+                items.append(item)
             self.bulk(Sector, rows)
+            self.classify(Sector, rows, items)
         return sectors
 
     def generate_key_sectors(self, region, sectors, replacements):
@@ -372,6 +396,7 @@ class ScaleGenerator:
                 for order, item in enumerate(data["priorities"], start=1)
             ],
         )
+        self.classify(Priority, priorities, data["priorities"])
         through = Priority.sectors.through
         self.bulk(
             through,

@@ -27,11 +27,16 @@ GROUP_ACTIONS = {EDITORS_GROUP: ACTIONS, VIEWERS_GROUP: ("view",)}
 
 
 def content_models(apps):
-    """The content models of the content apps in ``apps`` (no auto-created M2M tables)."""
+    """
+    The content models of the content apps in ``apps``: those with a publishing status
+    (no auto-created M2M tables, and no code lists such as NACE Rev. 2, which are
+    reference data shipped with the portal that nobody edits in the admin).
+    """
     return [
         model
         for label in settings.CONTENT_APPS
         for model in apps.get_app_config(label).get_models()
+        if any(field.name == "status" for field in model._meta.concrete_fields)
     ]
 
 
