@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 
 from kainuu_portal.publishing.admin import (
     ChildAdmin,
     PublishableAdmin,
+    PublishableForm,
     PublishableTabularInline,
     SortableAdminMixin,
     SortableStackedInline,
@@ -12,6 +14,8 @@ from kainuu_portal.publishing.admin import (
 )
 
 from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
+
+AREA_FIELDS = ["area_km2", "land_area_km2", "area_year"]
 
 
 def home_region_initial(initial):
@@ -29,9 +33,40 @@ class MunicipalityInline(PublishableTabularInline):
     prepopulated_fields = {"slug": ("name_fi",)}
 
 
+# Saving these changes nothing a figure says, so an imported figure stays the import's.
+NOT_EDITING_THE_FIGURE = {"status", "publish_at", "concurrency_token"}
+
+
+class EditorsFigureMixin:
+    """A figure an editor entered or changed is the editor's: the import never touches it."""
+
+    def save(self, commit=True):
+        if set(self.changed_data) - NOT_EDITING_THE_FIGURE:
+            self.instance.origin = PopulationFigure.Origin.EDITOR
+        return super().save(commit)
+
+
+class PopulationFigureForm(EditorsFigureMixin, PublishableForm):
+    pass
+
+
+class PopulationFigureInlineForm(EditorsFigureMixin, forms.ModelForm):
+    pass
+
+
 class PopulationFigureInline(PublishableTabularInline):
     model = PopulationFigure
-    fields = ["year", "value", "is_approximate", *localized("source"), "status"]
+    form = PopulationFigureInlineForm
+    fields = [
+        "year",
+        "value",
+        "is_approximate",
+        "is_preliminary",
+        *localized("source"),
+        "status",
+        "origin",
+    ]
+    readonly_fields = ["origin"]
 
 
 class StrengthInline(SortableStackedInline):
@@ -54,7 +89,15 @@ class RegionAdmin(PublishableAdmin):
     fieldsets = publishable_fieldsets(
         main=["slug", "kind", "is_home"],
         translated=["name", "summary", "body", "administrative_centre"],
-        details=["country", "iso_code", "nuts_code", "area_km2", "website", "neighbours"],
+        details=[
+            "country",
+            "iso_code",
+            "nuts_code",
+            "code",
+            *AREA_FIELDS,
+            "website",
+            "neighbours",
+        ],
         image=True,
     )
     inlines = [MunicipalityInline, StrengthInline, PopulationFigureInline, RegionLinkInline]
@@ -71,7 +114,7 @@ class MunicipalityAdmin(PublishableAdmin):
     fieldsets = publishable_fieldsets(
         main=["region", "slug"],
         translated=["name"],
-        details=["code", "is_town", "website"],
+        details=["code", "is_town", *AREA_FIELDS, "website"],
     )
     inlines = [PopulationFigureInline]
 
@@ -81,15 +124,35 @@ class MunicipalityAdmin(PublishableAdmin):
 
 @admin.register(PopulationFigure)
 class PopulationFigureAdmin(PublishableAdmin):
-    list_display = ["__str__", "year", "value", "region", "municipality", "status", "live_now"]
-    list_filter = ["status", "region", "year"]
+    form = PopulationFigureForm
+    list_display = [
+        "__str__",
+        "year",
+        "value",
+        "region",
+        "municipality",
+        "origin",
+        "status",
+        "live_now",
+    ]
+    list_filter = ["status", "origin", "region", "year"]
     list_select_related = ["region", "municipality"]
     search_fields = [*localized("source", "region__name", "municipality__name")]
     autocomplete_fields = ["region", "municipality"]
+    readonly_fields = [*PublishableAdmin.readonly_fields, "origin", "table_id", "table_updated"]
     fieldsets = publishable_fieldsets(
         main=["region", "municipality"],
         translated=["source"],
-        details=["year", "value", "is_approximate"],
+        details=[
+            "year",
+            "value",
+            "is_approximate",
+            "is_preliminary",
+            "source_url",
+            "origin",
+            "table_id",
+            "table_updated",
+        ],
     )
 
 

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from kainuu_portal.publishing.models import Status
 from pages.models import Page
+from priorities.classifications import load_code_lists
 from priorities.models import (
     CrossCuttingTheme,
     EconomicDomain,
@@ -84,6 +85,8 @@ class DemoContentLoader:
     def load(self):
         # The untranslated columns keep the default language, as in the admin.
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+            # A migration loads the code lists; a flushed database has lost them.
+            load_code_lists()
             region_data = read("region")
             region = self.load_regions(region_data)
             sectors = self.load_sectors(read("sectors"))

@@ -29,6 +29,7 @@ def public_page_urls(language):
             "sector": Sector.objects.get(slug="technology-industries").get_absolute_url(),
             "sub-sector": Sector.objects.get(slug="ict").get_absolute_url(),
             "programme-list": reverse("priorities:programme-list"),
+            "economic-domains": reverse("priorities:economic-domains"),
             "programme": Programme.objects.get(region=home_region).get_absolute_url(),
             "priority": Priority.objects.filter(programme__region=home_region)
             .first()
@@ -65,6 +66,7 @@ def new_page_urls(site, language):
             "search": reverse("search") + "?q=Kainuu",
             "search-empty": reverse("search"),
             "open-data": reverse("open-data"),
+            "economic-domains": reverse("priorities:economic-domains"),
             "compare": reverse(
                 "priorities:programme-compare", kwargs={"region_slug": site["region"].slug}
             ),

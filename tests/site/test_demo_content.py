@@ -152,18 +152,55 @@ def test_municipality_codes(demo):
     }
 
 
-def test_population_figure_is_the_only_figure(demo):
-    figure = PopulationFigure.objects.get()
-    assert (figure.region.slug, figure.year, figure.value, figure.is_approximate) == (
-        "kainuu",
-        2018,
-        73600,
-        True,
-    )
-    assert (figure.source_en, figure.source_fi, figure.source_sv) == (
+def test_the_regions_population_figures_with_their_sources(demo):
+    figures = PopulationFigure.objects.filter(region__slug="kainuu").order_by("year")
+    assert [(f.year, f.value, f.is_approximate) for f in figures] == [
+        (2018, 73600, True),
+        (2021, 71255, False),
+        (2022, 70521, False),
+    ]
+    assert (figures[0].source_en, figures[0].source_fi, figures[0].source_sv) == (
         "Regional Council of Kainuu",
         "Kainuun liitto",
         "Kajanalands förbund",
+    )
+    assert figures[2].source_en == (
+        "Regional Council of Kainuu, statistics on population and migration, "
+        "based on Statistics Finland"
+    )
+    assert {f.origin for f in PopulationFigure.objects.all()} == {PopulationFigure.Origin.EDITOR}
+
+
+MUNICIPAL_FIGURES = {
+    "hyrynsalmi": ("105", [(2023, 2064)], "1521.37", "1421.25", 2022),
+    "kajaani": ("205", [(2023, 36513)], "2263.99", "1834.83", 2018),
+    "kuhmo": ("290", [(2023, 7582)], "5456.78", "4807.07", 2018),
+    "paltamo": ("578", [(2023, 3037), (2024, 2987)], "1139.12", "918.79", 2018),
+    "puolanka": ("620", [(2023, 2359)], "2598.68", "2461.17", 2018),
+    "ristijarvi": ("697", [(2023, 1164)], "897.94", "835.80", 2022),
+    "sotkamo": ("765", [(2021, 10343)], "2951.86", "2649.50", 2018),
+    "suomussalmi": ("777", [(2023, 7172)], "5857.59", "5270.43", 2022),
+}
+
+
+def test_the_municipalities_figures_and_areas(demo):
+    for slug, (code, series, area, land, year) in MUNICIPAL_FIGURES.items():
+        municipality = Municipality.objects.get(slug=slug)
+        figures = municipality.population_figures.order_by("year")
+        assert municipality.code == code
+        assert [(f.year, f.value) for f in figures] == series, slug
+        assert (str(municipality.area_km2), str(municipality.land_area_km2)) == (area, land)
+        assert municipality.area_year == year
+    sotkamo = PopulationFigure.objects.get(municipality__slug="sotkamo")
+    assert sotkamo.is_preliminary
+    assert sotkamo.source_en == "Sotkamo-lehti, preliminary figure"
+    kajaani = PopulationFigure.objects.get(municipality__slug="kajaani")
+    assert (kajaani.source_en, kajaani.source_fi) == ("Statistics Finland", "Tilastokeskus")
+    kainuu = Region.objects.get(slug="kainuu")
+    assert (str(kainuu.area_km2), str(kainuu.land_area_km2), kainuu.area_year) == (
+        "22687.86",
+        "20197.26",
+        2021,
     )
 
 
@@ -233,8 +270,25 @@ def test_fact_municipalities_and_population(demo, client):
     _html, text = region_page(client)
     assert_shows(text, *MUNICIPALITIES)
     assert_shows(text, "Municipalities (8)", "Municipalities of Kainuu", "about 73,600")
+    assert_shows(text, "36,513 (2023)", "10,343 (2021, preliminary)", "2,987 (2024)")
+    assert_shows(text, "22,687.86 km², land 20,197.26 km² (2021)")
+    _html, text = fetch(client, "regions:municipality-detail", region_slug="kainuu", slug="sotkamo")
+    assert_shows(text, "10,343 (preliminary) Sotkamo-lehti, preliminary figure")
+    assert_shows(text, "2,951.86 km², land 2,649.50 km² (2018)")
     _html, text = fetch(client, "home")
-    assert_shows(text, "about 73,600", "(2018;", "Regional Council of Kainuu", "Municipalities 8")
+    assert_shows(
+        text,
+        "70,521",
+        "(2022; source: Regional Council of Kainuu, statistics on population and migration",
+        "Municipalities 8",
+    )
+
+
+def test_the_region_page_draws_the_population_chart(demo, client):
+    html, text = region_page(client)
+    assert '<figure class="chart">' in html
+    assert_shows(text, "from 2018 (73,600 inhabitants) to 2022 (70,521 inhabitants)")
+    assert_shows(text, "2018 about 73,600 Regional Council of Kainuu")
 
 
 def test_fact_municipality_pages(demo, client):
@@ -436,7 +490,7 @@ def test_finnish_region_page(demo, client):
 
 def test_finnish_home_and_programme_pages(demo, client):
     _html, text = fetch(client, "home", "fi")
-    assert_shows(text, "73600", "2018", "Kainuun liitto")
+    assert_shows(text, "70521", "2022", "Kainuun liitto")
     _html, text = programme_page(client, "fi")
     assert_shows(
         text,

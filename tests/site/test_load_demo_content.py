@@ -37,7 +37,7 @@ CONTENT_MODELS = [
 EXPECTED_COUNTS = {
     "Region": 5,
     "Municipality": 8,
-    "PopulationFigure": 1,
+    "PopulationFigure": 12,  # the region's three, one a municipality, two for Paltamo
     "Strength": 3,
     "RegionLink": 1,
     "Sector": 7,
@@ -50,6 +50,9 @@ EXPECTED_COUNTS = {
     "Page": 3,
     "Region.neighbours": 8,  # four neighbours, stored both ways
     "Priority.sectors": 7,
+    "Priority.economic_domains": 13,
+    "Priority.scientific_domains": 6,
+    "Sector.economic_domains": 9,
 }
 
 
@@ -57,6 +60,9 @@ def row_counts():
     counts = {model.__name__: model.objects.count() for model in CONTENT_MODELS}
     counts["Region.neighbours"] = Region.neighbours.through.objects.count()
     counts["Priority.sectors"] = Priority.sectors.through.objects.count()
+    counts["Priority.economic_domains"] = Priority.economic_domains.through.objects.count()
+    counts["Priority.scientific_domains"] = Priority.scientific_domains.through.objects.count()
+    counts["Sector.economic_domains"] = Sector.economic_domains.through.objects.count()
     return counts
 
 

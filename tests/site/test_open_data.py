@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
+from priorities.models import EconomicDomain, ScientificDomain
 from tests import factories
+from tests.helpers.pages import QUERY_BUDGET
+
+
+def domains(model, *codes):
+    return list(model.objects.filter(code__in=codes))
 
 
 @pytest.fixture
@@ -30,7 +36,8 @@ def data(db):
     factories.make_population(municipality=kajaani, year=2010, value=38000)
     factories.make_population(municipality=kajaani, year=2020, value=36800, is_approximate=True)
     factories.make_population(municipality=kajaani, year=2021, value=1, status=Status.DRAFT)
-    parent = factories.make_sector(slug="technology", name_en="Technology", nace_codes="26, 62")
+    parent = factories.make_sector(slug="technology", name_en="Technology")
+    parent.economic_domains.set(domains(EconomicDomain, "26", "62"))
     ict = factories.make_sector(parent=parent, slug="ict", name_en="ICT", name_sv="IKT")
     tourism = factories.make_sector(slug="tourism", name_en="Tourism")
     factories.make_key_sector(region=region, sector=tourism)
@@ -45,10 +52,13 @@ def data(db):
         programme=old, slug="technology", title_en="Technology industry", key="tech"
     )
     tech.sectors.add(ict)
+    tech.economic_domains.set(domains(EconomicDomain, "24", "26"))
+    tech.scientific_domains.set(domains(ScientificDomain, "06"))
     factories.make_focus_area(priority=tech, title_en="metal industry", key="metal")
     factories.make_focus_area(priority=tech, title_en="secret area", status=Status.DRAFT)
     travel = factories.make_priority(programme=new, slug="travel", title_en="Tourism =SUM(A1)")
     travel.sectors.add(tourism)
+    travel.economic_domains.set(domains(EconomicDomain, "I"))
     factories.make_priority(programme=new, slug="draft", title_en="Draft", status=Status.DRAFT)
     factories.make_theme(
         programme=old, title_en="Circular economy", description_en="<p>Less &amp; less waste.</p>"
@@ -86,10 +96,23 @@ def test_municipalities_with_their_live_population_figures(client, data):
     assert [item["slug"] for item in body["items"]] == ["kajaani"]
     kajaani = body["items"][0]
     assert kajaani["name_sv"] == "Kajana" and kajaani["code"] == "205"
+    figure = {
+        "preliminary": False,
+        "source": "Statistics Finland",
+        "source_url": "",
+        "imported": False,
+        "table": "",
+        "table_updated": None,
+    }
     assert kajaani["population"] == [
-        {"year": 2010, "value": 38000, "approximate": False, "source": "Statistics Finland"},
-        {"year": 2020, "value": 36800, "approximate": True, "source": "Statistics Finland"},
+        {"year": 2010, "value": 38000, "approximate": False, **figure},
+        {"year": 2020, "value": 36800, "approximate": True, **figure},
     ]
+    assert (kajaani["area_km2"], kajaani["land_area_km2"], kajaani["area_year"]) == (
+        None,
+        None,
+        None,
+    )
     assert get(client, "municipalities")["count"] == 2
 
 
@@ -103,11 +126,17 @@ def test_sectors_filtered_by_region_and_parent(client, data):
             "name": "IKT",
             "summary": "",
             "nace_codes": [],
+            "economic_domains": [],
+            "scientific_domains": [],
             "url": children[0]["url"],
         }
     ]
     technology = next(s for s in get(client, "sectors")["items"] if s["slug"] == "technology")
     assert technology["nace_codes"] == ["26", "62"]
+    assert technology["economic_domains"] == [
+        {"code": "26", "name": "Tietokoneiden sekä elektronisten ja optisten tuotteiden valmistus"},
+        {"code": "62", "name": "Ohjelmistot, konsultointi ja siihen liittyvä toiminta"},
+    ]
 
 
 def test_programmes_with_priorities_focus_areas_and_themes(client, data):
@@ -120,6 +149,13 @@ def test_programmes_with_priorities_focus_areas_and_themes(client, data):
     assert priority["sectors"] == ["ict"]
     assert priority["focus_areas"] == [
         {"title": "metal industry", "description": "", "key": "metal"}
+    ]
+    assert priority["economic_domains"] == [
+        {"code": "24", "name": "Manufacture of basic metals"},
+        {"code": "26", "name": "Manufacture of computer, electronic and optical products"},
+    ]
+    assert priority["scientific_domains"] == [
+        {"code": "06", "name": "Industrial production and technology"}
     ]
     assert old["themes"] == [
         {"title": "Circular economy", "description": "Less & less waste.", "key": ""}
@@ -141,6 +177,29 @@ def test_priorities_filtered_by_region_programme_and_sector(client, data):
     ]
     assert [p["slug"] for p in get(client, "priorities", sector="ict")["items"]] == ["technology"]
     assert get(client, "priorities", sector="nope")["count"] == 0
+
+
+def test_priorities_filtered_by_their_s3_codes(client, data):
+    def slugs(**params):
+        return [p["slug"] for p in get(client, "priorities", **params)["items"]]
+
+    assert slugs(economic_domain="26") == ["technology"]
+    # A section holds the priorities classified by its divisions.
+    assert slugs(economic_domain="C") == ["technology"]
+    assert slugs(economic_domain="I") == ["travel"]
+    assert slugs(economic_domain="55") == []
+    assert slugs(scientific_domain="06") == ["technology"]
+    assert slugs(scientific_domain="07") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["economic_domain=c", "economic_domain=261", "economic_domain=Z", "scientific_domain=6"],
+)
+def test_a_malformed_code_gets_a_422(client, data, query):
+    response = client.get(f"/api/v1/priorities?{query}")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", query.split("=")[0]]
 
 
 def test_pagination_with_limit_and_offset(client, data):
@@ -201,8 +260,10 @@ def test_an_unknown_api_address_is_a_json_404(client, db, settings):
 def test_the_api_stays_within_a_small_number_of_queries(
     client, data, django_assert_max_num_queries
 ):
+    # The programmes: the count, then programmes, priorities, their focus areas, sectors,
+    # economic and scientific domains, and the themes; one query each, however many rows.
     for path in ["regions", "municipalities", "sectors", "programmes", "priorities"]:
-        with django_assert_max_num_queries(6):
+        with django_assert_max_num_queries(QUERY_BUDGET):
             get(client, path)
 
 
@@ -243,6 +304,21 @@ def test_the_openapi_schema_states_the_licence_and_every_endpoint(client, db):
         "/api/v1/programmes",
         "/api/v1/priorities",
     }
+    components = schema["components"]["schemas"]
+    assert {"economic_domains", "scientific_domains"} <= set(
+        components["PriorityWithProgrammeOut"]["properties"]
+    )
+    assert {"nace_codes", "economic_domains"} <= set(components["SectorOut"]["properties"])
+    assert {"preliminary", "imported", "table", "table_updated", "source_url"} <= set(
+        components["PopulationOut"]["properties"]
+    )
+    assert {"area_km2", "land_area_km2", "area_year"} <= set(
+        components["MunicipalityOut"]["properties"]
+    )
+    priority_filters = {
+        p["name"] for p in schema["paths"]["/api/v1/priorities"]["get"]["parameters"]
+    }
+    assert {"economic_domain", "scientific_domain"} <= priority_filters
     for path in schema["paths"].values():
         assert set(path) == {"get"}
         assert {"200", "422"} <= set(path["get"]["responses"])
@@ -274,9 +350,18 @@ def test_the_csv_of_a_programmes_priorities(client, data):
     )
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Order", "Priority", "Summary", "Focus areas", "Sectors", "Address"]
-    assert rows[1][:5] == ["1", "Technology industry", "", "metal industry", "ICT"]
-    assert rows[1][5].startswith("http://testserver/en/")
+    assert rows[0] == [
+        "Order",
+        "Priority",
+        "Summary",
+        "Focus areas",
+        "Sectors",
+        "Economic domains (NACE Rev. 2)",
+        "Scientific domains (NABS 2007)",
+        "Address",
+    ]
+    assert rows[1][:7] == ["1", "Technology industry", "", "metal industry", "ICT", "24; 26", "06"]
+    assert rows[1][7].startswith("http://testserver/en/")
     assert len(rows) == 2
 
 
