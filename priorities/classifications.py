@@ -23,10 +23,13 @@ def read(name):
 
 
 def names(item):
-    """``name`` and its translations; the untranslated column keeps Finnish, else English."""
-    values = {f"name_{code}": item["name"].get(code, "") for code in LANGUAGES}
-    values["name"] = values["name_fi"] or values["name_en"]
-    return values
+    """
+    ``name`` and its translations; the untranslated column keeps Finnish, else English.
+    ``name`` comes first: on the models modeltranslation patches, it writes the active
+    language's column, which its own value then puts right.
+    """
+    translations = {f"name_{code}": item["name"].get(code, "") for code in LANGUAGES}
+    return {"name": translations["name_fi"] or translations["name_en"], **translations}
 
 
 def load_code_lists(apps=global_apps, schema_editor=None):

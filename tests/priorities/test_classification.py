@@ -5,9 +5,11 @@ domain; the sectors' old NACE text moved onto the code list by a migration.
 """
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
@@ -240,3 +242,16 @@ def test_a_draft_priority_keeps_its_codes_out_of_the_api(client, classified):
     body = client.get("/api/v1/priorities", {"economic_domain": "01"}).json()
     assert body["count"] == 0
     assert Priority.objects.filter(economic_domains__code="01").count() == 1
+
+
+def test_loading_the_code_lists_again_restores_a_changed_name(db):
+    EconomicDomain.objects.filter(code="26").update(name_en="Changed")
+    out = StringIO()
+
+    call_command("load_classifications", stdout=out)
+
+    assert EconomicDomain.objects.get(code="26").name_en == (
+        "Manufacture of computer, electronic and optical products"
+    )
+    assert "EconomicDomain: 0 created, 109 updated" in out.getvalue()
+    assert "ScientificDomain: 0 created, 14 updated" in out.getvalue()

@@ -411,6 +411,18 @@ def test_the_open_data_page_documents_the_api_and_the_licence(client, data, lang
     assert 'href="/api/v1/openapi.json"' in content
     assert "/api/v1/municipalities?region=kainuu&amp;lang=en" in content
     assert csv_url(data["old"], language) in content
+    for field in (
+        "economic_domain",
+        "scientific_domain",
+        "economic_domains",
+        "scientific_domains",
+        "preliminary",
+        "imported",
+        "table_updated",
+        "land_area_km2",
+        "area_year",
+    ):
+        assert f"<code>{field}</code>" in content, field
 
 
 def test_every_page_links_to_the_open_data_page_in_the_footer(client, data):
