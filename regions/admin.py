@@ -5,6 +5,7 @@ from kainuu_portal.publishing.admin import (
     ChildAdmin,
     PublishableAdmin,
     PublishableForm,
+    PublishableStackedInline,
     PublishableTabularInline,
     SortableAdminMixin,
     SortableStackedInline,
@@ -54,17 +55,16 @@ class PopulationFigureInlineForm(EditorsFigureMixin, forms.ModelForm):
     pass
 
 
-class PopulationFigureInline(PublishableTabularInline):
+class PopulationFigureInline(PublishableStackedInline):
+    """Stacked, so that every field has its own label (a table row's inputs have none)."""
+
     model = PopulationFigure
     form = PopulationFigureInlineForm
     fields = [
-        "year",
-        "value",
-        "is_approximate",
-        "is_preliminary",
+        ("year", "value"),
+        ("is_approximate", "is_preliminary"),
         *localized("source"),
-        "status",
-        "origin",
+        ("status", "origin"),
     ]
     readonly_fields = ["origin"]
 
