@@ -119,10 +119,10 @@ def role(dataset, name):
 
 def find_dimensions(dataset, codes, measure=None):
     """The area, time and population dimensions of ``dataset`` for the areas ``codes``."""
-    (time, *_rest) = role(dataset, "time") or [None]
+    time = next(iter(role(dataset, "time")), None)
     if time is None:
         raise StatFinError("The table has no time dimension (no dimension has the time role).")
-    (metric, *_rest) = role(dataset, "metric") or [None]
+    metric = next(iter(role(dataset, "metric")), None)
     wanted = set(codes)
     areas = [
         dimension
@@ -203,7 +203,7 @@ def read_table(dataset, codes, *, measure=None, language="en", table_id="", sour
     table = Table(
         table_id=str(((dataset.get("extension") or {}).get("px") or {}).get("tableid") or table_id),
         label=str(dataset.get("label", "")),
-        sources=sources or {language: str(dataset.get("source", ""))},
+        sources=sources or {language: str(dataset.get("source", ""))[:300]},
         updated=parse_updated(dataset.get("updated")),
         url=str(dataset.get("href", "")),
         missing=sorted(set(codes) - set(area_codes)),
@@ -280,7 +280,7 @@ def fetch_table(codes, *, api_url=DEFAULT_API_URL, table=DEFAULT_TABLE, measure=
     sources = {}
     for language, answer in metadata.items():
         if isinstance(answer, dict) and answer.get("source"):
-            sources[language] = str(answer["source"])
+            sources[language] = str(answer["source"])[:300]
     result = read_table(dataset, codes, measure=dimensions.measure, table_id=table, sources=sources)
     result.missing = sorted(set(codes) - set(present))
     return result

@@ -339,3 +339,25 @@ def test_fetch_from_a_stopped_api_gets_a_clear_error(kainuu):
     with pytest.raises(CommandError, match=r"Could not reach .*Nothing was changed"):
         run("--fetch", "--api-url", f"http://127.0.0.1:{port}/api/v2")
     assert not PopulationFigure.objects.exists()
+
+
+def test_the_population_is_found_among_the_tables_contents_by_its_label(kainuu):
+    # The whole table: every area, and besides the population its change and its change in %.
+    run(str(DATA / "11ra-table.json"))
+
+    assert figures()["Kajaani", 2024] == 36480
+    assert len(figures()) == 9
+
+
+def test_contents_the_import_cannot_tell_apart_ask_for_measure(kainuu, tmp_path):
+    table = json.loads((DATA / "11ra-table.json").read_text())
+    table["dimension"]["Tiedot"]["category"]["label"]["vaesto"] = "Inhabitants"
+    path = tmp_path / "unlabelled.json"
+    path.write_text(json.dumps(table))
+
+    with pytest.raises(CommandError, match="name it with --measure. The contents are: vaesto"):
+        run(str(path))
+    assert not PopulationFigure.objects.exists()
+
+    run(str(path), "--measure", "vaesto")
+    assert figures()["Kajaani", 2024] == 36480
