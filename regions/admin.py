@@ -9,6 +9,7 @@ from kainuu_portal.publishing.admin import (
     localized,
     publishable_fieldsets,
     side_by_side,
+    slugs_from,
 )
 
 from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
@@ -25,8 +26,8 @@ def home_region_initial(initial):
 
 class MunicipalityInline(PublishableTabularInline):
     model = Municipality
-    fields = [*localized("name"), "slug", "code", "is_town", "status"]
-    prepopulated_fields = {"slug": ("name_fi",)}
+    fields = [*localized("name"), *localized("slug"), "code", "is_town", "status"]
+    prepopulated_fields = slugs_from("name")
 
 
 class PopulationFigureInline(PublishableTabularInline):
@@ -48,11 +49,11 @@ class RegionLinkInline(SortableStackedInline):
 class RegionAdmin(PublishableAdmin):
     list_display = ["name", "kind", "country", "nuts_code", "is_home", "status", "live_now"]
     list_filter = ["status", "kind", "is_home", "country"]
-    search_fields = [*localized("name"), "slug", "iso_code", "nuts_code"]
-    prepopulated_fields = {"slug": ("name_fi",)}
+    search_fields = [*localized("name", "slug"), "iso_code", "nuts_code"]
+    prepopulated_fields = slugs_from("name")
     autocomplete_fields = ["neighbours"]
     fieldsets = publishable_fieldsets(
-        main=["slug", "kind", "is_home"],
+        main=[*side_by_side("slug"), "kind", "is_home"],
         translated=["name", "summary", "body", "administrative_centre"],
         details=["country", "iso_code", "nuts_code", "area_km2", "website", "neighbours"],
         image=True,
@@ -65,11 +66,11 @@ class MunicipalityAdmin(PublishableAdmin):
     list_display = ["name", "region", "code", "is_town", "status", "live_now"]
     list_filter = ["status", "region", "is_town"]
     list_select_related = ["region"]
-    search_fields = [*localized("name"), "slug", "code"]
-    prepopulated_fields = {"slug": ("name_fi",)}
+    search_fields = [*localized("name", "slug"), "code"]
+    prepopulated_fields = slugs_from("name")
     autocomplete_fields = ["region"]
     fieldsets = publishable_fieldsets(
-        main=["region", "slug"],
+        main=["region", *side_by_side("slug")],
         translated=["name"],
         details=["code", "is_town", "website"],
     )

@@ -5,12 +5,16 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from kainuu_portal.publishing.api import (
+    Addresses,
     ListParams,
     Page,
     Slug,
     absolute_url,
+    absolute_urls,
     filtered,
     list_endpoint,
+    url_field,
+    urls_field,
 )
 from kainuu_portal.publishing.models import visible
 
@@ -48,11 +52,13 @@ class RegionOut(Schema):
     administrative_centre: str
     area_km2: float | None
     website: str
-    url: str = Field(description="The region's page on the portal.")
+    url: str = url_field()
+    urls: Addresses = urls_field()
     neighbours: list[str] = Field(description="Slugs of the neighbouring regions.")
     population: list[PopulationOut] = Field(alias="population_figures")
 
     resolve_url = staticmethod(absolute_url)
+    resolve_urls = staticmethod(absolute_urls)
 
     @staticmethod
     def resolve_neighbours(region):
@@ -68,7 +74,8 @@ class MunicipalityOut(Schema):
     code: str = Field(description="Official municipality code of Statistics Finland.")
     is_town: bool
     website: str
-    url: str
+    url: str = url_field()
+    urls: Addresses = urls_field()
     population: list[PopulationOut] = Field(alias="population_figures")
 
     @staticmethod
@@ -80,6 +87,7 @@ class MunicipalityOut(Schema):
         return municipality.name_sv or ""
 
     resolve_url = staticmethod(absolute_url)
+    resolve_urls = staticmethod(absolute_urls)
 
 
 class RegionList(Page):

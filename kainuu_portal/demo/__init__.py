@@ -8,12 +8,16 @@ the portal's own), plus the about, accessibility and privacy pages.
 - ``region.json``: the home region with its neighbours, municipalities (official
   codes of Statistics Finland; a name given as plain text fills in every language, so
   that lists sorted by name stay in order), population figures, strengths, links and
-  key sectors (in the order of the source text; each names a sector by its slug).
+  key sectors (in the order of the source text; each names a sector by its English slug).
 - ``sectors.json``: the sector tree; ``children`` are sub-sectors, and NACE Rev. 2
   divisions are given only where they are plain.
 - ``programme.json``: the programme with its links, priorities (each naming its
-  sectors by slug, with its focus areas) and cross-cutting themes.
+  sectors by English slug, with its focus areas) and cross-cutting themes.
 - ``pages.json``: the content pages.
+
+Every item with an address has a ``slug``: one per language (``{"en": "tourism",
+"fi": "matkailu", "sv": "turism"}``), or one for all. The English slug finds the item
+again when the content is loaded once more.
 
 Every translated value is an object of language code to text (a language left out
 stays blank, so the site falls back to another language), or a plain text that is
