@@ -40,7 +40,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -445,11 +445,53 @@ class ChildAdmin(PublishableAdmin):
         )
 
 
+class UniqueSlugsFormSetMixin:
+    """
+    Rows of one inline that would share a slug in some language (each slug read with its
+    fallback, as in the address) are an error of the formset, before the database's
+    constraint would refuse them.
+    """
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form.cleaned_data
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if hasattr(form, "cleaned_data") and not form.cleaned_data.get("DELETE")
+        ]
+        names = dict(settings.LANGUAGES)
+        for language in LANGUAGES:
+            seen = set()
+            for row in rows:
+                slug = next(
+                    (
+                        row.get(build_localized_fieldname("slug", code))
+                        for code in resolution_order(language)
+                        if row.get(build_localized_fieldname("slug", code))
+                    ),
+                    None,
+                )
+                if slug and slug in seen:
+                    raise ValidationError(
+                        _("Two rows have the slug “%(slug)s” in %(language)s. Give each its own."),
+                        code="duplicate_slug",
+                        params={"slug": slug, "language": names[language]},
+                    )
+                seen.add(slug)
+
+
 class PublishableInlineMixin:
     """For inlines of publishable children: shows their status and links to their own page."""
 
     extra = 0
     show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if not getattr(self.model, "has_own_address", lambda: False)():
+            return formset
+        return type(formset.__name__, (UniqueSlugsFormSetMixin, formset), {})
 
 
 class PublishableTabularInline(PublishableInlineMixin, TranslationTabularInline):
