@@ -24,9 +24,11 @@ from django.urls import (
     URLResolver,
     get_resolver,
     resolve,
+    translate_url,
 )
 from django.utils.translation import get_language_from_path, override
 
+from kainuu_portal.publishing.models import Address
 from pages.models import Page
 from priorities.models import (
     CrossCuttingTheme,
@@ -114,15 +116,38 @@ def route_kwargs(url):
         return resolve(path).kwargs
 
 
-def in_language(url, language, client=None):
-    """The same page in another language: where its language switcher leads."""
-    page = parse((client or Client()).get(url))
-    switcher = page.find("nav", **{"class": "language-switcher"})
-    translated = next(
-        link.get("href") for link in switcher.find_all("a") if link.get("hreflang") == language
-    )
+def in_language(url, language):
+    """
+    The same page in another language: where its language switcher leads, or for a
+    download or a feed, the same item's address of that kind in that language.
+    """
+    response = Client().get(url)
+    if "html" in response.get("Content-Type", ""):
+        switcher = parse(response).find("nav", **{"class": "language-switcher"})
+        links = {link.get("hreflang"): link.get("href") for link in switcher.find_all("a")}
+        translated = links[language]
+    else:
+        address, item = item_at(url)
+        if item is None:
+            with override(get_language_from_path(urlsplit(url).path)):
+                translated = translate_url(url, language)
+        else:
+            with override(language):
+                translated = address.of(item)
     assert translated.startswith(f"/{language}/"), (url, language)
     return translated
+
+
+def item_at(url):
+    """The address (an ``Address`` of a model) and the item at ``url``; (None, None) if none."""
+    path = urlsplit(url).path
+    with override(get_language_from_path(path)):
+        match = resolve(path)
+        for model in [*SCALED_MODELS, Page]:
+            for address in vars(model).values():
+                if isinstance(address, Address) and address.url_name == match.view_name:
+                    return address, model.objects.at_address(**match.kwargs).get()
+    return None, None
 
 
 def find_page(client, route, prefer=None, start="/en/", limit=None):
