@@ -12,8 +12,17 @@ from pages.models import Page
 COUNCIL = {**settings.COUNCIL, "website": urlsplit(settings.COUNCIL["url"]).hostname}
 
 
-def _url_in(path, code):
-    """The current page in language ``code``, or that language's home page."""
+def _url_in(request, code):
+    """
+    The current page in language ``code``: the item's own address in that language
+    where the view named one (``show_in_languages``), else the same route with the
+    language's path segments, else that language's home page.
+    """
+    page_url = getattr(request, "page_url_in_language", None)
+    if page_url is not None:
+        with override(code):
+            return page_url()
+    path = request.path
     url = translate_url(path, code)
     if url == path and not path.startswith(f"/{code}/"):
         with override(code):
@@ -47,7 +56,7 @@ def site(request):
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": (url := _url_in(request.path, code)),
+            "url": (url := _url_in(request, code)),
             "absolute_url": _absolute(request, url),
         }
         for code, _name in settings.LANGUAGES

@@ -17,7 +17,8 @@ How it is kept fresh
     Every entry records the *content version* it was rendered under. The
     version lives in the same cache and is replaced by a new random token
     whenever content changes: after the commit of any save or delete of a
-    ``Publishable`` model or a change to its many-to-many relations (signals),
+    ``Publishable`` model or a ``Redirect``, or a change to the many-to-many
+    relations of content (signals),
     after any successful write request by staff (this also covers admin bulk
     updates and reordering that bypass signals), when ``clear_page_cache``
     runs, and by itself when the next scheduled publish-at time passes or the
@@ -60,7 +61,7 @@ from django.utils import timezone
 from django.utils.cache import set_response_etag
 from django.utils.http import split_directive_names, split_header_value
 
-from .publishing.models import Publishable, Status
+from .publishing.models import Publishable, Redirect, Status
 
 logger = logging.getLogger(__name__)
 
@@ -369,7 +370,8 @@ class PageCacheMiddleware:
 
 
 def content_saved_or_deleted(sender, instance, using, **kwargs):
-    if isinstance(instance, Publishable):
+    # A redirect changes what an old address answers.
+    if isinstance(instance, Publishable | Redirect):
         invalidate_on_commit(using)
 
 

@@ -9,8 +9,8 @@ finds its base form, and ``ts_headline`` marks the matched words. Elsewhere
 The content apps declare what is searchable (``<app>/search.py``); this module
 collects the declarations. Two queries whatever the number of content types:
 one ``UNION ALL`` ranks every match (type, id, rank), another fetches titles,
-snippets and the parts of the address (the model's ``address`` lookups) for
-the matches on the current page only.
+snippets and the parts of the address (the model's ``address`` lookups, each
+slug in the page's language) for the matches on the current page only.
 """
 
 import html
@@ -271,9 +271,10 @@ def details(kind, pks, query, language, postgresql):
             fragment_delimiter=" … ",
             **marks,
         )
-    # A union needs the same columns in every query: as many address parts as the longest.
-    url_parts = [F(lookup) for lookup in kind.address.lookups.values()]
-    url_parts += [Value("", output_field=CharField())] * (ADDRESS_PARTS - len(url_parts))
+    # The address in the page's language (each slug with its fallback). A union needs the
+    # same columns in every query: as many address parts as the longest.
+    url_parts = [translated(lookup, language) for lookup in kind.address.lookups.values()]
+    url_parts += [Value("", output_field=TextField())] * (ADDRESS_PARTS - len(url_parts))
     context = translated(kind.context, language) if kind.context else Value("")
     return (
         kind.model.objects.filter(pk__in=pks)

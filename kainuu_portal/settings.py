@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "axes",
     "corsheaders",
     "kainuu_portal",
+    # The publishing core the content apps build on; it keeps the redirects of old addresses.
+    "kainuu_portal.publishing",
     *CONTENT_APPS,
 ]
 
@@ -113,6 +115,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A request that would be a 404 is answered with a 301 when its address is an old one.
+    "kainuu_portal.publishing.redirects.RedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from kainuu_portal.publishing.admin import PublishableAdmin, localized, publishable_fieldsets
+from kainuu_portal.publishing.admin import (
+    PublishableAdmin,
+    localized,
+    publishable_fieldsets,
+    side_by_side,
+    slugs_from,
+)
 
 from .models import Page
 
@@ -9,10 +15,10 @@ from .models import Page
 class PageAdmin(PublishableAdmin):
     list_display = ["title", "slug", "show_in_footer", "order", "status", "live_now"]
     list_filter = ["status", "show_in_footer"]
-    search_fields = [*localized("title", "summary", "body"), "slug"]
-    prepopulated_fields = {"slug": ("title_fi",)}
+    search_fields = localized("title", "summary", "body", "slug")
+    prepopulated_fields = slugs_from("title")
     fieldsets = publishable_fieldsets(
-        main=["slug"],
+        main=[*side_by_side("slug")],
         translated=["title", "summary", "body"],
         details=["show_in_footer", "order"],
     )

@@ -1,7 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kainuu_portal.publishing.models import Address, Orderable, Publishable, PublishableQuerySet
+from kainuu_portal.publishing.models import (
+    Address,
+    Orderable,
+    Publishable,
+    PublishableQuerySet,
+    unique_slugs,
+)
 from kainuu_portal.publishing.richtext import RichTextField
 
 
@@ -15,7 +21,7 @@ class Page(Publishable, Orderable):
     """A free content page: about, accessibility statement, privacy notice."""
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100)
     summary = models.TextField(_("summary"), blank=True)
     body = RichTextField(_("body"))
     show_in_footer = models.BooleanField(
@@ -28,6 +34,9 @@ class Page(Publishable, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        constraints = unique_slugs(
+            "pages_page_unique_slug", _("Another page already has this slug in {language}.")
+        )
 
     def __str__(self):
         return self.title

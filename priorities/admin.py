@@ -11,6 +11,7 @@ from kainuu_portal.publishing.admin import (
     localized,
     publishable_fieldsets,
     side_by_side,
+    slugs_from,
 )
 from regions.admin import RegionAdmin, home_region_initial
 from regions.models import Region
@@ -88,8 +89,8 @@ class PriorityInline(SortableTabularInline):
     """A compact list of a programme's priorities; each is edited on its own page."""
 
     model = Priority
-    fields = ["order", "title_fi", "slug", "status"]
-    prepopulated_fields = {"slug": ("title_fi",)}
+    fields = ["order", *localized("title", "slug"), "status"]
+    prepopulated_fields = slugs_from("title")
 
 
 class CrossCuttingThemeInline(SortableStackedInline):
@@ -125,11 +126,11 @@ class SectorAdmin(PublishableAdmin):
         ("economic_domains", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["parent"]
-    search_fields = [*localized("name"), "slug", "=economic_domains__code"]
-    prepopulated_fields = {"slug": ("name_fi",)}
+    search_fields = [*localized("name", "slug"), "=economic_domains__code"]
+    prepopulated_fields = slugs_from("name")
     autocomplete_fields = ["parent", *CLASSIFICATION_FIELDS]
     fieldsets = publishable_fieldsets(
-        main=["parent", "slug", "order"],
+        main=["parent", *side_by_side("slug"), "order"],
         translated=["name", "summary", "body"],
         details=CLASSIFICATION_FIELDS,
         image=True,
@@ -158,12 +159,12 @@ class ProgrammeAdmin(PublishableAdmin):
     list_display = ["title", "region", "period", "status", "live_now"]
     list_filter = ["status", "region"]
     list_select_related = ["region"]
-    search_fields = [*localized("title", "summary"), "slug"]
-    # The slug is the period, for example 2018-2021.
-    prepopulated_fields = {"slug": ("start_year", "end_year")}
+    search_fields = localized("title", "summary", "slug")
+    # The slug is the period, for example 2018-2021, in every language.
+    prepopulated_fields = slugs_from("start_year", "end_year", translated=False)
     autocomplete_fields = ["region"]
     fieldsets = publishable_fieldsets(
-        main=["region", "start_year", "end_year", "slug"],
+        main=["region", "start_year", "end_year", *side_by_side("slug")],
         translated=["title", "summary", "body", "aims", "source_document_title"],
         details=["source_document"],
         image=True,
@@ -191,11 +192,11 @@ class PriorityAdmin(SortableAdminMixin, PublishableAdmin):
     list_display = ["title", "programme", "order", "status", "live_now"]
     list_filter = ["status", "programme__region", "programme"]
     list_select_related = ["programme"]
-    search_fields = [*localized("title", "short_title", "summary"), "slug"]
-    prepopulated_fields = {"slug": ("title_fi",)}
+    search_fields = localized("title", "short_title", "summary", "slug")
+    prepopulated_fields = slugs_from("title")
     autocomplete_fields = ["programme", "sectors", *CLASSIFICATION_FIELDS]
     fieldsets = publishable_fieldsets(
-        main=["programme", "slug", "order", "key"],
+        main=["programme", *side_by_side("slug"), "order", "key"],
         translated=["title", "short_title", "summary", "body"],
         details=["sectors", *CLASSIFICATION_FIELDS],
     )

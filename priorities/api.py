@@ -11,14 +11,19 @@ from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
 
 from kainuu_portal.publishing.api import (
+    Addresses,
     ListParams,
     Page,
     Slug,
     absolute_url,
+    absolute_urls,
     filtered,
     list_endpoint,
+    url_field,
+    urls_field,
 )
 from kainuu_portal.publishing.models import visible
+from regions.models import Region
 
 from .models import CrossCuttingTheme, Priority, Programme, RegionKeySector, Sector
 
@@ -87,7 +92,8 @@ class SectorOut(Schema):
     )
     economic_domains: list[DomainOut] = economic_domains_field()
     scientific_domains: list[DomainOut] = scientific_domains_field()
-    url: str
+    url: str = url_field()
+    urls: Addresses = urls_field()
 
     @staticmethod
     def resolve_parent(sector):
@@ -98,6 +104,7 @@ class SectorOut(Schema):
         return [domain.code for domain in sector.economic_domains.all()]
 
     resolve_url = staticmethod(absolute_url)
+    resolve_urls = staticmethod(absolute_urls)
 
 
 class FocusAreaOut(Schema):
@@ -113,13 +120,15 @@ class PriorityOut(Schema):
     short_title: str
     summary: str
     key: str = Field(description="Comparison key across programme periods; may be empty.")
-    url: str
+    url: str = url_field()
+    urls: Addresses = urls_field()
     sectors: list[str] = Field(description="Slugs of the sectors the priority names.")
     focus_areas: list[FocusAreaOut]
     economic_domains: list[DomainOut] = economic_domains_field()
     scientific_domains: list[DomainOut] = scientific_domains_field()
 
     resolve_url = staticmethod(absolute_url)
+    resolve_urls = staticmethod(absolute_urls)
 
     @staticmethod
     def resolve_sectors(priority):
@@ -148,11 +157,13 @@ class ProgrammeOut(Schema):
     start_year: int
     end_year: int
     summary: str
-    url: str
+    url: str = url_field()
+    urls: Addresses = urls_field()
     priorities: list[PriorityOut]
     themes: list[ThemeOut]
 
     resolve_url = staticmethod(absolute_url)
+    resolve_urls = staticmethod(absolute_urls)
 
 
 class SectorList(Page):
@@ -167,8 +178,8 @@ class PriorityList(Page):
     items: list[PriorityWithProgrammeOut]
 
 
-def live_sector(slug):
-    return Sector.objects.live().filter(slug=slug)
+def live_sector(params):
+    return Sector.objects.live().at_address(params.lang, slug=params.sector)
 
 
 @list_endpoint(router, "/sectors", SectorList, "sectors")
@@ -179,7 +190,8 @@ def list_sectors(request, params: Query[SectorParams]):
     )
     if params.region:
         key_sectors = RegionKeySector.objects.live().filter(
-            sector=OuterRef("pk"), region__slug=params.region
+            sector=OuterRef("pk"),
+            region__in=Region.objects.at_address(params.lang, slug=params.region),
         )
         sectors = sectors.filter(Exists(key_sectors))
     return filtered(sectors, params, parent="parent__slug")
@@ -205,7 +217,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
     programmes = filtered(programmes, params, region="region__slug")
     if params.sector:
         naming = Priority.objects.live().filter(
-            programme=OuterRef("pk"), sectors__in=live_sector(params.sector)
+            programme=OuterRef("pk"), sectors__in=live_sector(params)
         )
         programmes = programmes.filter(Exists(naming))
     return programmes
@@ -230,7 +242,7 @@ def list_priorities(request, params: Query[PriorityParams]):
         priorities = priorities.in_scientific_domain(params.scientific_domain)
     if params.sector:
         naming = Priority.sectors.through.objects.filter(
-            priority=OuterRef("pk"), sector__in=live_sector(params.sector)
+            priority=OuterRef("pk"), sector__in=live_sector(params)
         )
         priorities = priorities.filter(Exists(naming))
     return priorities

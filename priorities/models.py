@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -5,6 +6,7 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from kainuu_portal.publishing.media import (
     WithImage,
@@ -19,6 +21,7 @@ from kainuu_portal.publishing.models import (
     Orderable,
     Publishable,
     PublishableQuerySet,
+    unique_slugs,
     visible,
 )
 from kainuu_portal.publishing.richtext import RichTextField
@@ -120,7 +123,7 @@ def scientific_domains_field(related_name):
 class SectorQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
-        return self.get(slug=slug)
+        return self.at_address(settings.LANGUAGE_CODE, slug=slug).get()
 
     def top_level(self):
         """Live sectors without a parent, each with its live sub-sectors."""
@@ -182,7 +185,7 @@ class Sector(WithImage, Publishable, Orderable):
         verbose_name=_("parent sector"),
     )
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100)
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown publicly in lists."))
     body = RichTextField(_("body"))
     economic_domains = economic_domains_field("sectors")
@@ -200,13 +203,18 @@ class Sector(WithImage, Publishable, Orderable):
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")), name="priorities_sector_not_own_parent"
             ),
+            *unique_slugs(
+                "priorities_sector_unique_slug",
+                _("Another sector already has this slug in {language}."),
+            ),
         ]
 
     def __str__(self):
         return self.name
 
     def natural_key(self):
-        return (self.slug,)
+        with override(settings.LANGUAGE_CODE):
+            return (self.slug,)
 
     def clean(self):
         super().clean()
@@ -319,6 +327,11 @@ class Programme(WithImage, Publishable):
     objects = ProgrammeQuerySet.as_manager()
     address = Address("priorities:programme-detail", region_slug="region__slug", slug="slug")
     csv_address = Address("priorities:programme-csv", region_slug="region__slug", slug="slug")
+    redirected_addresses = {
+        "page": "get_absolute_url",
+        "csv": "get_csv_url",
+        "document": "get_document_url",
+    }
 
     class Meta:
         ordering = ["region__name", "-start_year"]
@@ -330,10 +343,10 @@ class Programme(WithImage, Publishable):
                 name="priorities_programme_end_after_start",
                 violation_error_message=_("The end year cannot be before the start year."),
             ),
-            models.UniqueConstraint(
-                fields=["region", "slug"],
-                name="priorities_programme_unique_slug",
-                violation_error_message=_("This region already has a programme with this slug."),
+            *unique_slugs(
+                "priorities_programme_unique_slug",
+                _("This region already has a programme with this slug in {language}."),
+                parent="region",
             ),
         ]
 
@@ -343,6 +356,10 @@ class Programme(WithImage, Publishable):
     def get_csv_url(self):
         """The CSV download of the programme's priorities."""
         return self.csv_address.of(self)
+
+    def get_document_url(self):
+        """The download of the source document; "" when there is none."""
+        return self.source_document.url if self.source_document else ""
 
     @property
     def period(self):
@@ -432,13 +449,11 @@ class Priority(Publishable, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("priority")
         verbose_name_plural = _("priorities")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["programme", "slug"],
-                name="priorities_priority_unique_slug",
-                violation_error_message=_("This programme already has a priority with this slug."),
-            ),
-        ]
+        constraints = unique_slugs(
+            "priorities_priority_unique_slug",
+            _("This programme already has a priority with this slug in {language}."),
+            parent="programme",
+        )
 
     def __str__(self):
         return self.title

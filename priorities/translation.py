@@ -1,3 +1,4 @@
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
@@ -12,10 +13,14 @@ from .models import (
     Sector,
 )
 
+REQUIRED_SLUG = {settings.LANGUAGE_CODE: ("slug",), "default": ()}
+
 
 @register(Sector)
 class SectorTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "body", "image_alt")
+    fields = ("name", "slug", "summary", "body", "image_alt")
+    # Every item has an address in the default language; the others fall back to it.
+    required_languages = REQUIRED_SLUG
 
 
 @register(RegionKeySector)
@@ -25,7 +30,9 @@ class RegionKeySectorTranslationOptions(TranslationOptions):
 
 @register(Programme)
 class ProgrammeTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "aims", "source_document_title", "image_alt")
+    fields = ("title", "slug", "summary", "body", "aims", "source_document_title", "image_alt")
+    # Every item has an address in the default language; the others fall back to it.
+    required_languages = REQUIRED_SLUG
 
 
 @register(ProgrammeLink)
@@ -35,7 +42,9 @@ class ProgrammeLinkTranslationOptions(TranslationOptions):
 
 @register(Priority)
 class PriorityTranslationOptions(TranslationOptions):
-    fields = ("title", "short_title", "summary", "body")
+    fields = ("title", "short_title", "slug", "summary", "body")
+    # Every item has an address in the default language; the others fall back to it.
+    required_languages = REQUIRED_SLUG
 
 
 @register(FocusArea)

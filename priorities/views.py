@@ -1,10 +1,12 @@
 import csv
 import re
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.models import visible
-from kainuu_portal.publishing.views import PreviewMixin
+from kainuu_portal.publishing.views import PreviewMixin, show_in_languages
 from regions.models import Region
 
 from . import structured_data
@@ -91,13 +93,7 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .filter(region__slug=self.kwargs["region_slug"])
-            .with_region_programme_count()
-            .for_detail(self.request.user)
-        )
+        return super().get_queryset().with_region_programme_count().for_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         data = structured_data.programme(self.request, self.object)
@@ -112,10 +108,6 @@ class PriorityDetailView(PreviewMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .filter(
-                programme__region__slug=self.kwargs["region_slug"],
-                programme__slug=self.kwargs["programme_slug"],
-            )
             .for_cards()
             .with_focus_areas_and_sectors(self.request.user)
             .with_classification()
@@ -161,15 +153,24 @@ def programme_document(request, name):
     return response
 
 
+def comparison_url(region, first=None, second=None):
+    """The comparison page of ``region``'s periods (of ``first`` and ``second``, if given)."""
+    url = reverse("priorities:programme-compare", kwargs={"region_slug": region.slug})
+    if first is None:
+        return url
+    return f"{url}?{urlencode({'a': first.slug, 'b': second.slug})}"
+
+
 @require_safe
 def programme_compare(request, region_slug):
     """
     Two programme periods of a region side by side: ``?a=`` and ``?b=`` name
     them by slug (the two newest by default); the earlier one is shown first.
     """
-    region = get_object_or_404(Region.objects.live(), slug=region_slug)
+    region = get_object_or_404(Region.objects.live().at_address(slug=region_slug))
     programmes = list(Programme.objects.live().for_region(region).select_related("region"))
     context = {"region": region, "programmes": programmes}
+    show_in_languages(request, lambda: comparison_url(region))
     if len(programmes) < 2:
         return render(request, "priorities/programme_compare.html", context)
 
@@ -204,6 +205,7 @@ def programme_compare(request, region_slug):
         ),
         visible("themes", CrossCuttingTheme.objects),
     )
+    show_in_languages(request, lambda: comparison_url(region, first, second))
     comparison = compare_programmes(first, second)
     context.update(
         first=first,
@@ -234,7 +236,9 @@ def programme_csv(request, region_slug, slug):
     spreadsheets expect them, and by commas in English.
     """
     programme = get_object_or_404(
-        Programme.objects.live().select_related("region"), region__slug=region_slug, slug=slug
+        Programme.objects.live()
+        .select_related("region")
+        .at_address(region_slug=region_slug, slug=slug)
     )
     priorities = (
         Priority.objects.live()

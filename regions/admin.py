@@ -12,6 +12,7 @@ from kainuu_portal.publishing.admin import (
     localized,
     publishable_fieldsets,
     side_by_side,
+    slugs_from,
 )
 
 from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
@@ -30,8 +31,8 @@ def home_region_initial(initial):
 
 class MunicipalityInline(PublishableTabularInline):
     model = Municipality
-    fields = [*localized("name"), "slug", "code", "is_town", "status"]
-    prepopulated_fields = {"slug": ("name_fi",)}
+    fields = [*localized("name"), *localized("slug"), "code", "is_town", "status"]
+    prepopulated_fields = slugs_from("name")
 
 
 # Saving these changes nothing a figure says, so an imported figure stays the import's.
@@ -83,11 +84,11 @@ class RegionLinkInline(SortableStackedInline):
 class RegionAdmin(PublishableAdmin):
     list_display = ["name", "kind", "country", "nuts_code", "is_home", "status", "live_now"]
     list_filter = ["status", "kind", "is_home", "country"]
-    search_fields = [*localized("name"), "slug", "iso_code", "nuts_code"]
-    prepopulated_fields = {"slug": ("name_fi",)}
+    search_fields = [*localized("name", "slug"), "iso_code", "nuts_code"]
+    prepopulated_fields = slugs_from("name")
     autocomplete_fields = ["neighbours"]
     fieldsets = publishable_fieldsets(
-        main=["slug", "kind", "is_home"],
+        main=[*side_by_side("slug"), "kind", "is_home"],
         translated=["name", "summary", "body", "administrative_centre"],
         details=[
             "country",
@@ -108,11 +109,11 @@ class MunicipalityAdmin(PublishableAdmin):
     list_display = ["name", "region", "code", "is_town", "status", "live_now"]
     list_filter = ["status", "region", "is_town"]
     list_select_related = ["region"]
-    search_fields = [*localized("name"), "slug", "code"]
-    prepopulated_fields = {"slug": ("name_fi",)}
+    search_fields = [*localized("name", "slug"), "code"]
+    prepopulated_fields = slugs_from("name")
     autocomplete_fields = ["region"]
     fieldsets = publishable_fieldsets(
-        main=["region", "slug"],
+        main=["region", *side_by_side("slug")],
         translated=["name"],
         details=["code", "is_town", *AREA_FIELDS, "website"],
     )

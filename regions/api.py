@@ -6,12 +6,16 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from kainuu_portal.publishing.api import (
+    Addresses,
     ListParams,
     Page,
     Slug,
     absolute_url,
+    absolute_urls,
     filtered,
     list_endpoint,
+    url_field,
+    urls_field,
 )
 from kainuu_portal.publishing.models import visible
 
@@ -66,11 +70,13 @@ class RegionOut(AreaOut):
     summary: str
     administrative_centre: str
     website: str
-    url: str = Field(description="The region's page on the portal.")
+    url: str = url_field()
+    urls: Addresses = urls_field()
     neighbours: list[str] = Field(description="Slugs of the neighbouring regions.")
     population: list[PopulationOut] = Field(alias="population_figures")
 
     resolve_url = staticmethod(absolute_url)
+    resolve_urls = staticmethod(absolute_urls)
 
     @staticmethod
     def resolve_neighbours(region):
@@ -86,7 +92,8 @@ class MunicipalityOut(AreaOut):
     code: str = Field(description="Official municipality code of Statistics Finland.")
     is_town: bool
     website: str
-    url: str
+    url: str = url_field()
+    urls: Addresses = urls_field()
     population: list[PopulationOut] = Field(alias="population_figures")
 
     @staticmethod
@@ -98,6 +105,7 @@ class MunicipalityOut(AreaOut):
         return municipality.name_sv or ""
 
     resolve_url = staticmethod(absolute_url)
+    resolve_urls = staticmethod(absolute_urls)
 
 
 class RegionList(Page):

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from kainuu_portal.publishing.media import WithImage
 from kainuu_portal.publishing.models import (
@@ -12,6 +14,7 @@ from kainuu_portal.publishing.models import (
     Publishable,
     PublishableQuerySet,
     live_condition,
+    unique_slugs,
     visible,
 )
 from kainuu_portal.publishing.richtext import RichTextField
@@ -24,7 +27,7 @@ class RegionQuerySet(PublishableQuerySet):
 
     def get_by_natural_key(self, slug):
         """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
-        return self.get(slug=slug)
+        return self.at_address(settings.LANGUAGE_CODE, slug=slug).get()
 
     def with_municipality_count(self):
         """Each region with ``municipality_count``, the number of its live municipalities."""
@@ -72,7 +75,7 @@ class Region(WithImage, WithArea, Publishable):
         FOREIGN = "foreign", _("Foreign region")
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.FINNISH)
     country = models.CharField(
         _("country"),
@@ -118,13 +121,18 @@ class Region(WithImage, WithArea, Publishable):
             models.UniqueConstraint(
                 fields=["is_home"], condition=Q(is_home=True), name="regions_one_home_region"
             ),
+            *unique_slugs(
+                "regions_region_unique_slug",
+                _("Another region already has this slug in {language}."),
+            ),
         ]
 
     def __str__(self):
         return self.name
 
     def natural_key(self):
-        return (self.slug,)
+        with override(settings.LANGUAGE_CODE):
+            return (self.slug,)
 
     def clean(self):
         super().clean()
@@ -161,11 +169,11 @@ class Municipality(WithArea, Publishable):
         ordering = ["name"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["region", "slug"], name="regions_municipality_unique_slug"
-            ),
-        ]
+        constraints = unique_slugs(
+            "regions_municipality_unique_slug",
+            _("This region already has a municipality with this slug in {language}."),
+            parent="region",
+        )
 
     def __str__(self):
         return self.name

@@ -58,7 +58,6 @@ class MunicipalityDetailView(PreviewMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .filter(region__slug=self.kwargs["region_slug"])
             .select_related("region")
             .prefetch_related(
                 visible("population_figures", PopulationFigure.objects, self.request.user)

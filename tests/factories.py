@@ -22,6 +22,15 @@ def _n():
     return next(_sequence)
 
 
+def addressed(fields):
+    """``slug`` given as the Finnish one, the slug every item has; the others fall back to it."""
+    if "slug" in fields:
+        fields = {"slug_fi": fields["slug"]} | {
+            name: value for name, value in fields.items() if name != "slug"
+        }
+    return fields
+
+
 def make_region(**fields):
     n = _n()
     defaults = {
@@ -30,7 +39,7 @@ def make_region(**fields):
         "slug": f"region-{n}",
         "status": Status.PUBLISHED,
     }
-    return Region.objects.create(**(defaults | fields))
+    return Region.objects.create(**addressed(defaults | fields))
 
 
 def make_municipality(region=None, **fields):
@@ -43,7 +52,7 @@ def make_municipality(region=None, **fields):
         "code": f"{n % 1000:03d}",
         "status": Status.PUBLISHED,
     }
-    return Municipality.objects.create(**(defaults | fields))
+    return Municipality.objects.create(**addressed(defaults | fields))
 
 
 def make_population(region=None, municipality=None, **fields):
@@ -88,7 +97,7 @@ def make_sector(parent=None, **fields):
         "slug": f"sector-{n}",
         "status": Status.PUBLISHED,
     }
-    return Sector.objects.create(**(defaults | fields))
+    return Sector.objects.create(**addressed(defaults | fields))
 
 
 def make_key_sector(region=None, sector=None, **fields):
@@ -113,7 +122,7 @@ def make_programme(region=None, **fields):
     }
     values = defaults | fields
     values.setdefault("end_year", values["start_year"] + 3)
-    return Programme.objects.create(**values)
+    return Programme.objects.create(**addressed(values))
 
 
 def make_programme_link(programme=None, **fields):
@@ -136,7 +145,7 @@ def make_priority(programme=None, **fields):
         "order": n,
         "status": Status.PUBLISHED,
     }
-    return Priority.objects.create(**(defaults | fields))
+    return Priority.objects.create(**addressed(defaults | fields))
 
 
 def make_focus_area(priority=None, **fields):
@@ -171,4 +180,4 @@ def make_page(**fields):
         "show_in_footer": True,
         "status": Status.PUBLISHED,
     }
-    return Page.objects.create(**(defaults | fields))
+    return Page.objects.create(**addressed(defaults | fields))

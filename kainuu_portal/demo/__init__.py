@@ -10,14 +10,18 @@ the portal's own), plus the about, accessibility and privacy pages.
   that lists sorted by name stay in order; areas in km², total and land, with their
   reference year), population figures of the region and of each municipality (each
   with its year and source, as entered by an editor), strengths, links and key
-  sectors (in the order of the source text; each names a sector by its slug).
+  sectors (in the order of the source text; each names a sector by its English slug).
 - ``sectors.json``: the sector tree; ``children`` are sub-sectors, and their
   ``economic_domains`` (NACE Rev. 2 divisions) are given only where they are plain.
 - ``programme.json``: the programme with its links, priorities (each naming its
-  sectors by slug, its S3 ``economic_domains`` by NACE Rev. 2 code and
+  sectors by English slug, its S3 ``economic_domains`` by NACE Rev. 2 code and
   ``scientific_domains`` by NABS 2007 chapter, with its focus areas) and
   cross-cutting themes.
 - ``pages.json``: the content pages.
+
+Every item with an address has a ``slug``: one per language (``{"en": "tourism",
+"fi": "matkailu", "sv": "turism"}``), or one for all. The English slug finds the item
+again when the content is loaded once more.
 
 Every translated value is an object of language code to text (a language left out
 stays blank, so the site falls back to another language), or a plain text that is

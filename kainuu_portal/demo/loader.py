@@ -1,9 +1,12 @@
 """
 Write the demo content in ``content/`` to the database.
 
-Idempotent: every row is found by its slug or natural key and updated, so loading
-again changes nothing and creates no duplicates. Ordered child rows (strengths,
-links, focus areas, themes) are keyed by their parent and position.
+Idempotent: every row is found by its English slug (the one the content files
+name items by, and the slug of every language before slugs were translated) or its
+natural key and updated, so loading again changes nothing and creates no duplicates.
+Ordered child rows (strengths, links, focus areas, themes) are keyed by their parent
+and position. A slug that changes leaves a redirect from the old address, as an
+editor's change does.
 """
 
 import json
@@ -62,6 +65,20 @@ def translated(field, values):
     return {f"{field}_{code}": clean(values.get(code, "")) for code in LANGUAGES}
 
 
+# The language whose slug finds a row again.
+KEY_LANGUAGE = "en"
+
+
+def key_slug(value):
+    """The slug that finds an item: its English one (``value`` is a slug or one per language)."""
+    return value[KEY_LANGUAGE] if isinstance(value, dict) else value
+
+
+def by_slug(data, **parent):
+    """The lookup of the row of ``data``, within ``parent`` if given."""
+    return {**parent, f"slug_{KEY_LANGUAGE}": key_slug(data["slug"])}
+
+
 def fields(data, plain=(), translated_fields=()):
     """Model field values from one item of the content data."""
     values = {"status": Status.PUBLISHED, "publish_at": None}
@@ -114,26 +131,27 @@ class DemoContentLoader:
         values = fields(
             data,
             plain=("kind", "country", "iso_code", "nuts_code", "code", "website", *AREA_FIELDS),
-            translated_fields=("name", "summary", "body", "administrative_centre"),
+            translated_fields=("name", "slug", "summary", "body", "administrative_centre"),
         )
-        other_home = Region.objects.filter(is_home=True).exclude(slug=data["slug"])
+        lookup = by_slug(data)
+        other_home = Region.objects.filter(is_home=True).exclude(**lookup)
         if other_home.exists():
             self.warnings.append(
                 f"Another region ({other_home.first()}) is the home region; "
-                f"{data['slug']} is loaded as an ordinary region."
+                f"{key_slug(data['slug'])} is loaded as an ordinary region."
             )
         else:
             values["is_home"] = True
-        region = self.save(Region, {"slug": data["slug"]}, values)
+        region = self.save(Region, lookup, values)
 
         neighbours = [
             self.save(
                 Region,
-                {"slug": item["slug"]},
+                by_slug(item),
                 fields(
                     item,
                     plain=("kind", "country", "iso_code"),
-                    translated_fields=("name", "summary"),
+                    translated_fields=("name", "slug", "summary"),
                 ),
             )
             for item in data["neighbours"]
@@ -143,8 +161,12 @@ class DemoContentLoader:
         for item in data["municipalities"]:
             municipality = self.save(
                 Municipality,
-                {"region": region, "slug": item["slug"]},
-                fields(item, plain=("code", "is_town", *AREA_FIELDS), translated_fields=("name",)),
+                by_slug(item, region=region),
+                fields(
+                    item,
+                    plain=("code", "is_town", *AREA_FIELDS),
+                    translated_fields=("name", "slug"),
+                ),
             )
             self.load_population(municipality, item.get("population_figures", []))
         self.load_population(region, data["population_figures"])
@@ -165,16 +187,16 @@ class DemoContentLoader:
             self.save(PopulationFigure, {owner_field: owner, "year": item["year"]}, values)
 
     def load_sectors(self, tree):
-        """The sector tree; returns every sector by slug."""
+        """The sector tree; returns every sector by its English slug."""
         sectors = {}
 
         def load(items, parent=None):
             for position, item in enumerate(items, start=1):
-                values = fields(item, translated_fields=("name", "summary", "body"))
+                values = fields(item, translated_fields=("name", "slug", "summary", "body"))
                 values.update(parent=parent, order=position)
-                sector = self.save(Sector, {"slug": item["slug"]}, values)
+                sector = self.save(Sector, by_slug(item), values)
                 self.classify(sector, item)
-                sectors[sector.slug] = sector
+                sectors[key_slug(item["slug"])] = sector
                 load(item.get("children", []), parent=sector)
 
         load(tree)
@@ -205,9 +227,9 @@ class DemoContentLoader:
         values = fields(
             data,
             plain=("start_year", "end_year"),
-            translated_fields=("title", "summary", "body", "aims"),
+            translated_fields=("title", "slug", "summary", "body", "aims"),
         )
-        programme = self.save(Programme, {"region": region, "slug": data["slug"]}, values)
+        programme = self.save(Programme, by_slug(data, region=region), values)
 
         self.save_ordered(
             ProgrammeLink,
@@ -216,9 +238,11 @@ class DemoContentLoader:
             translated_fields=("title", "url"),
         )
         for position, item in enumerate(data["priorities"], start=1):
-            values = fields(item, translated_fields=("title", "short_title", "summary", "body"))
+            values = fields(
+                item, translated_fields=("title", "short_title", "slug", "summary", "body")
+            )
             values["order"] = position
-            priority = self.save(Priority, {"programme": programme, "slug": item["slug"]}, values)
+            priority = self.save(Priority, by_slug(item, programme=programme), values)
             priority.sectors.set([sectors[slug] for slug in item["sectors"]])
             self.classify(priority, item)
             focus_areas = [{"title": title} for title in item["focus_areas"]]
@@ -235,7 +259,9 @@ class DemoContentLoader:
     def load_pages(self, pages):
         for position, item in enumerate(pages, start=1):
             values = fields(
-                item, plain=("show_in_footer",), translated_fields=("title", "summary", "body")
+                item,
+                plain=("show_in_footer",),
+                translated_fields=("title", "slug", "summary", "body"),
             )
             values["order"] = position
-            self.save(Page, {"slug": item["slug"]}, values)
+            self.save(Page, by_slug(item), values)

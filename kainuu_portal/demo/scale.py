@@ -40,7 +40,7 @@ from priorities.models import (
 )
 from regions.models import Municipality, PopulationFigure, Region, RegionLink, Strength
 
-from .loader import clean, read, translated
+from .loader import clean, key_slug, read, translated
 
 PREFIX = "gen-"
 MAX_SCALE = 200
@@ -75,6 +75,13 @@ def substitute(value, replacements):
     for old, new in replacements:
         value = value.replace(old, new)
     return value
+
+
+def prefixed(prefix, slug):
+    """A demo slug (one, or one per language) with the copy's prefix in every language."""
+    if isinstance(slug, dict):
+        return {code: f"{prefix}-{value}" for code, value in slug.items()}
+    return f"{prefix}-{slug}"
 
 
 def sector_shape(items):
@@ -193,7 +200,7 @@ class ScaleGenerator:
     def generate_regions(self, slug, place, centre, replacements, names):
         home = self.demo_region
         region = Region(
-            slug=f"{slug}-{place.lower()}",
+            **translated("slug", f"{slug}-{place.lower()}"),
             kind=Region.Kind.FINNISH,
             country="FI",
             website=f"https://{slug}.example.org/",
@@ -210,7 +217,7 @@ class ScaleGenerator:
             own_names = [(old, name) for old in item["name"].values()]
             neighbours.append(
                 Region(
-                    slug=f"{slug}-{name.lower()}",
+                    **translated("slug", f"{slug}-{name.lower()}"),
                     kind=item["kind"],
                     country=item["country"],
                     **translated("name", name),
@@ -283,7 +290,7 @@ class ScaleGenerator:
         municipalities = [
             Municipality(
                 region=region,
-                slug=f"{slug}-{name.lower()}",
+                **translated("slug", f"{slug}-{name.lower()}"),
                 code=f"{self.rng.randint(100, 999)}",
                 is_town=item["is_town"],
                 area_km2=item.get("area_km2"),
@@ -320,15 +327,15 @@ class ScaleGenerator:
                     continue
                 name = {code: f"{text} ({place})" for code, text in item["name"].items()}
                 sector = Sector(
-                    slug=f"{slug}-{item['slug']}",
-                    parent=sectors[parent["slug"]] if parent else None,
+                    **translated("slug", prefixed(slug, item["slug"])),
+                    parent=sectors[key_slug(parent["slug"])] if parent else None,
                     order=position,
                     **translated("name", name),
                     **translated("summary", substitute(item.get("summary", ""), replacements)),
                     **translated("body", substitute(item.get("body", ""), replacements)),
                     **self.published(),
                 )
-                sectors[item["slug"]] = sector
+                sectors[key_slug(item["slug"])] = sector
                 rows.append(sector)
                 items.append(item)
             self.bulk(Sector, rows)
@@ -357,7 +364,7 @@ class ScaleGenerator:
         texts = replacements + [period]
         programme = Programme(
             region=region,
-            slug=f"{start}-{end}",
+            **translated("slug", f"{start}-{end}"),
             start_year=start,
             end_year=end,
             **translated("title", substitute(data["title"], texts)),
@@ -385,7 +392,7 @@ class ScaleGenerator:
             [
                 Priority(
                     programme=programme,
-                    slug=item["slug"],
+                    **translated("slug", item["slug"]),
                     order=order,
                     **translated("title", substitute(item["title"], texts)),
                     **translated("short_title", substitute(item.get("short_title", ""), texts)),

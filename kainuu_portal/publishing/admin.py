@@ -40,15 +40,16 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from kainuu_portal.publishing.media import alt_text_fields
-from kainuu_portal.publishing.models import Status
+from kainuu_portal.publishing.models import Redirect, Status
 
 __all__ = [
     "ChildAdmin",
+    "RedirectAdmin",
     "PublishableAdmin",
     "PublishableAdminMixin",
     "PublishableForm",
@@ -61,6 +62,7 @@ __all__ = [
     "localized",
     "publishable_fieldsets",
     "side_by_side",
+    "slugs_from",
 ]
 
 LANGUAGES = mt_settings.AVAILABLE_LANGUAGES
@@ -75,6 +77,20 @@ def localized(*fields):
 def side_by_side(*fields):
     """One form row per translated field, its language versions next to each other."""
     return [tuple(build_localized_fieldname(field, lang) for lang in LANGUAGES) for field in fields]
+
+
+def slugs_from(*fields, translated=True):
+    """
+    ``prepopulated_fields`` for the slug in each language: made from that language's
+    version of the translated ``fields`` (or from the same untranslated ``fields`` in
+    every language) until an editor types one.
+    """
+    return {
+        build_localized_fieldname("slug", lang): tuple(
+            build_localized_fieldname(field, lang) if translated else field for field in fields
+        )
+        for lang in LANGUAGES
+    }
 
 
 def language_fieldsets(*fields):
@@ -429,11 +445,53 @@ class ChildAdmin(PublishableAdmin):
         )
 
 
+class UniqueSlugsFormSetMixin:
+    """
+    Rows of one inline that would share a slug in some language (each slug read with its
+    fallback, as in the address) are an error of the formset, before the database's
+    constraint would refuse them.
+    """
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form.cleaned_data
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if hasattr(form, "cleaned_data") and not form.cleaned_data.get("DELETE")
+        ]
+        names = dict(settings.LANGUAGES)
+        for language in LANGUAGES:
+            seen = set()
+            for row in rows:
+                slug = next(
+                    (
+                        row.get(build_localized_fieldname("slug", code))
+                        for code in resolution_order(language)
+                        if row.get(build_localized_fieldname("slug", code))
+                    ),
+                    None,
+                )
+                if slug and slug in seen:
+                    raise ValidationError(
+                        _("Two rows have the slug “%(slug)s” in %(language)s. Give each its own."),
+                        code="duplicate_slug",
+                        params={"slug": slug, "language": names[language]},
+                    )
+                seen.add(slug)
+
+
 class PublishableInlineMixin:
     """For inlines of publishable children: shows their status and links to their own page."""
 
     extra = 0
     show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if not getattr(self.model, "has_own_address", lambda: False)():
+            return formset
+        return type(formset.__name__, (UniqueSlugsFormSetMixin, formset), {})
 
 
 class PublishableTabularInline(PublishableInlineMixin, TranslationTabularInline):
@@ -471,3 +529,25 @@ class SortableStackedInline(SortableInlineAdminMixin, PublishableStackedInline):
     """
 
     template = "adminsortable2/edit_inline/stacked-django-6.0.html"
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """
+    The old addresses that lead on: made automatically when an item's address changes,
+    and added by editors (from any address of the site to another).
+    """
+
+    list_display = ["old_path", "leads_to", "target", "is_automatic", "created_at"]
+    list_filter = ["is_automatic", "language", "content_type"]
+    list_select_related = ["content_type"]
+    search_fields = ["old_path", "new_path"]
+    fields = ["old_path", "new_path", "leads_to", "target", "is_automatic", "created_at"]
+    readonly_fields = ["leads_to", "target", "is_automatic", "created_at"]
+    list_per_page = 50
+
+    @admin.display(description=_("leads to now"))
+    def leads_to(self, obj):
+        if obj.pk is None:
+            return ""
+        return obj.target_url() or _("nowhere visitors may go (the item is a draft or gone)")

@@ -16,11 +16,14 @@ from ninja import Field, Schema
 from ninja.pagination import PaginationBase, paginate
 from pydantic import field_validator
 
+from .models import slug_in
+
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 
 Language = Literal["fi", "en", "sv"]
+# A slug in the language of the list (``lang``).
 Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", min_length=1, max_length=100)]
 
 
@@ -52,9 +55,32 @@ class ValidationErrors(Schema):
     detail: list[dict[str, Any]]
 
 
+class Addresses(Schema):
+    fi: str
+    en: str
+    sv: str
+
+
 def absolute_url(obj, context):
     """The address of ``obj``'s page on the portal: a ``resolve_url`` for the schemas."""
     return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+def absolute_urls(obj, context):
+    """The addresses of ``obj``'s page in every language: a ``resolve_urls`` for the schemas."""
+    request = context["request"]
+    return {
+        code: request.build_absolute_uri(url)
+        for code, url in obj.addresses_in_every_language().items()
+    }
+
+
+def url_field():
+    return Field(description="The item's page on the portal, in the language of the list.")
+
+
+def urls_field():
+    return Field(description="The item's page on the portal in each language.")
 
 
 class ListPagination(PaginationBase):
@@ -91,9 +117,17 @@ def list_endpoint(router, path, page, tag):
 
 
 def filtered(queryset, params, **lookups):
-    """``queryset`` filtered by each parameter that was given: ``region="region__slug"``."""
+    """
+    ``queryset`` filtered by each parameter that was given: ``region="region__slug"``.
+    A slug is the one in the list's language (``lang``), with its fallback.
+    """
     for name, lookup in lookups.items():
         value = getattr(params, name)
-        if value:
-            queryset = queryset.filter(**{lookup: value})
+        if not value:
+            continue
+        if lookup.rsplit("__", 1)[-1] == "slug":
+            alias = f"filter_{name}"
+            queryset = queryset.alias(**{alias: slug_in(lookup, params.lang)})
+            lookup = alias
+        queryset = queryset.filter(**{lookup: value})
     return queryset

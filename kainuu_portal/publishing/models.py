@@ -9,11 +9,20 @@ municipalities and a draft programme hides its priorities.
 
 from operator import attrgetter
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import resolution_order
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 class Status(models.TextChoices):
@@ -56,10 +65,55 @@ class PublishableQuerySet(models.QuerySet):
         address = self.model.address
         return self.select_related(*address.related) if address and address.related else self
 
+    def at_address(self, language=None, **values):
+        """
+        The rows whose address has these arguments (``slug="matkailu"``, and
+        ``region_slug=...`` for a child) in ``language`` (the active one by default),
+        each slug read as visitors see it: the language's own, else a fallback's.
+        """
+        lookups = self.model.address.lookups
+        aliases = {f"address_{name}": slug_in(lookups[name], language) for name in values}
+        return self.alias(**aliases).filter(
+            **{f"address_{name}": value for name, value in values.items()}
+        )
+
 
 def visible(lookup, queryset, user=None):
     """A ``Prefetch`` of ``lookup`` with only the rows of ``queryset`` that ``user`` may see."""
     return Prefetch(lookup, queryset=queryset.visible_to(user))
+
+
+def slug_in(lookup="slug", language=None):
+    """
+    A translated slug (or any translated text) in ``language`` as visitors see it,
+    as a query expression: the language's own value, else the first fallback's.
+    """
+    columns = [
+        NullIf(F(f"{lookup}_{code}"), Value(""))
+        for code in resolution_order(language or get_language())
+    ]
+    if len(columns) == 1:
+        return columns[0]
+    return Coalesce(*columns, output_field=models.CharField())
+
+
+def unique_slugs(name, message, parent=None):
+    """
+    One unique constraint per language on the slug as visitors see it (with the
+    fallback), within ``parent`` (a foreign key's name) when given: two items never
+    share an address in any language. ``message`` names the language as ``{language}``.
+    """
+    within = [F(parent)] if parent else []
+    names = dict(settings.LANGUAGES)
+    return [
+        models.UniqueConstraint(
+            slug_in(language=code),
+            *within,
+            name=f"{name}_{code}",
+            violation_error_message=format_lazy(message, language=names[code]),
+        )
+        for code in LANGUAGES
+    ]
 
 
 class Address:
@@ -93,6 +147,7 @@ class Address:
         return reverse(self.url_name, kwargs=values)
 
     def of(self, obj):
+        """The address of ``obj`` in the active language."""
         return self.url(
             {
                 name: attrgetter(lookup.replace("__", "."))(obj)
@@ -139,6 +194,11 @@ class Publishable(models.Model):
     # only, whose ``get_absolute_url`` then leads to that page.
     address = None
 
+    # The addresses of a model with an address of its own, by name: each names the
+    # method that gives it in the active language. When one changes (a slug, a parent),
+    # a Redirect keeps the old one working.
+    redirected_addresses = {"page": "get_absolute_url"}
+
     # Lookups to parents whose state this model inherits, e.g. ("region",).
     live_parents = ()
 
@@ -152,6 +212,20 @@ class Publishable(models.Model):
 
     def get_absolute_url(self):
         return self.address.of(self)
+
+    def addresses_in_every_language(self):
+        """``{language: address}`` of the object's page."""
+        urls = {}
+        for code in LANGUAGES:
+            with override(code):
+                urls[code] = self.get_absolute_url()
+        return urls
+
+    @classmethod
+    def has_own_address(cls):
+        """True for a model with a page of its own (not one shown on its parent's page)."""
+        address = cls.address
+        return bool(address) and any("__" not in lookup for lookup in address.lookups.values())
 
     @property
     def is_published_now(self):
@@ -203,3 +277,81 @@ class LinkBase(Publishable, Orderable):
 
     def __str__(self):
         return self.title
+
+
+class Redirect(models.Model):
+    """
+    An old address of the site that answers 301 (``redirects.RedirectFallbackMiddleware``).
+
+    It leads to its target item's current address in ``language``, read when a visitor
+    asks, so renaming an item again never makes a chain of redirects, and a target a
+    visitor may not see (a draft) answers 404. One an editor adds may lead to a fixed
+    address of the site instead (``new_path``).
+    """
+
+    old_path = models.CharField(
+        _("old address"),
+        max_length=500,
+        unique=True,
+        help_text=_("An address on this site, for example /fi/toimialat/matkailu/."),
+    )
+    new_path = models.CharField(
+        _("new address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "An address on this site. When it is the address of an item's page, the "
+            "redirect follows the item wherever its address goes later."
+        ),
+    )
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("type of the target"),
+    )
+    object_id = models.PositiveBigIntegerField(_("target"), null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+    # Which of the target's ``redirected_addresses``: its page, a programme's CSV download...
+    address = models.CharField(_("address of the target"), max_length=32, default="page")
+    is_automatic = models.BooleanField(
+        _("made automatically"),
+        default=False,
+        help_text=_("Made when the item's address changed."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.old_path
+
+    def clean(self):
+        from .redirects import clean_redirect
+
+        super().clean()
+        clean_redirect(self)
+
+    def target_url(self, user=None):
+        """
+        Where the old address leads now, for ``user`` (None: a visitor): the target's
+        current address, or "" when the target is gone or not visible to them.
+        """
+        if self.content_type_id is None:
+            return self.new_path
+        model = self.content_type.model_class()
+        if model is None or self.address not in getattr(model, "redirected_addresses", {}):
+            return ""
+        target = (
+            model._default_manager.visible_to(user).for_cards().filter(pk=self.object_id).first()
+        )
+        if target is None:
+            return ""
+        with override(self.language or None):
+            return getattr(target, model.redirected_addresses[self.address])()

@@ -5,6 +5,8 @@ The roles: one group each, holding exactly what the role needs.
   apps (``settings.CONTENT_APPS``), and so publish, unpublish, revert and
   recover, and nothing else.
 - Viewers only view the content models, their drafts and their history.
+- Both do the same with the redirects of old addresses (the core's ``Redirect``):
+  editors add and remove them, viewers see them.
 - Only superusers manage users, groups and permissions: no group gets those.
 
 ``sync_groups`` takes an app registry, so a data migration can call it again
@@ -40,6 +42,26 @@ def content_models(apps):
     ]
 
 
+# The app of the publishing core, whose models (the redirects) the roles cover too.
+CORE_APP = "publishing"
+
+
+def role_apps(apps):
+    """The labels of the apps the roles cover; a migration before the core's has no core."""
+    labels = list(settings.CONTENT_APPS)
+    try:
+        apps.get_app_config(CORE_APP)
+    except LookupError:
+        return labels
+    return [*labels, CORE_APP]
+
+
+def role_models(apps):
+    """Every model the roles give permissions on: the content and the core's redirects."""
+    core = apps.get_app_config(CORE_APP).get_models() if CORE_APP in role_apps(apps) else []
+    return [*content_models(apps), *core]
+
+
 def sync_editors_group(apps, schema_editor=None):
     """The Editors group, created or brought up to date (see ``sync_group``)."""
     return sync_group(apps, schema_editor, EDITORS_GROUP)
@@ -65,7 +87,7 @@ def sync_group(apps, schema_editor, name):
 
     # Permissions are normally created after migrate (post_migrate), which is
     # too late for a data migration: create the missing ones now.
-    for label in settings.CONTENT_APPS:
+    for label in role_apps(apps):
         app_config = apps.get_app_config(label)
         # The app configs of a migration's registry have no models module, and
         # create_permissions skips an app without one.
@@ -77,7 +99,7 @@ def sync_group(apps, schema_editor, name):
             app_config.models_module = original
 
     permissions = []
-    for model in content_models(apps):
+    for model in role_models(apps):
         content_type = ContentType.objects.db_manager(using).get_for_model(
             model, for_concrete_model=False
         )

@@ -1,18 +1,42 @@
-"""The draft preview of detail views, shared by every content app."""
+"""The draft preview of detail views, shared by every content app, and the page's languages."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import can_preview
+
+
+def show_in_languages(request, url):
+    """
+    Let the language switcher lead to this page's own address in each language:
+    ``url()`` is called with each language active (``obj.get_absolute_url``).
+    """
+    request.page_url_in_language = url
 
 
 class PreviewMixin:
     """
     For detail views of publishable content.
 
-    Visitors get only live objects (a 404 otherwise). Staff who may view the
-    model also get drafts, marked as a preview: a banner and a noindex tag.
+    The object is found by its address in the active language (``at_address``, each
+    slug with its fallback). Visitors get only live objects (a 404 otherwise). Staff
+    who may view the model also get drafts, marked as a preview: a banner and a
+    noindex tag. The language switcher leads to the same object in each language.
     """
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        obj = queryset.at_address(**self.kwargs).first()
+        if obj is None:
+            raise Http404(
+                _("No %(verbose_name)s found matching the query")
+                % {"verbose_name": queryset.model._meta.verbose_name}
+            )
+        show_in_languages(self.request, obj.get_absolute_url)
+        return obj
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

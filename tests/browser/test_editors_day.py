@@ -90,7 +90,8 @@ def test_an_editors_day(live_server, page, browser, editor, kainuu, files):
     page.fill("#id_start_year", "2022")
     page.fill("#id_end_year", "2025")
     page.locator("#id_end_year").dispatch_event("change")
-    assert page.locator("#id_slug").input_value() == "2022-2025"  # filled in from the years
+    for language in ("fi", "en", "sv"):  # the slug in each language, filled in from the years
+        assert page.locator(f"#id_slug_{language}").input_value() == "2022-2025"
     page.fill("#id_title_fi", "Kainuun älykäs erikoistuminen 2022–2025")
     page.fill("#id_title_en", "Smart Specialisation in Kainuu 2022–2025")
     page.fill("#id_summary_fi", "Kainuun strategia vuosille 2022–2025.")
@@ -102,7 +103,7 @@ def test_an_editors_day(live_server, page, browser, editor, kainuu, files):
     ):
         page.locator("#priorities-group .add-row a").click()
         page.fill(f"#id_priorities-{index}-title_fi", title)
-        page.fill(f"#id_priorities-{index}-slug", slug)
+        page.fill(f"#id_priorities-{index}-slug_fi", slug)
         page.select_option(f"#id_priorities-{index}-status", Status.PUBLISHED)
     save_and_continue(page)
 

@@ -75,7 +75,7 @@ def programme_post_data(region, **fields):
         "region": str(region.pk),
         "start_year": "2022",
         "end_year": "2027",
-        "slug": "2022-2027",
+        "slug_fi": "2022-2027",
         "title_fi": "Kainuun älykäs erikoistuminen 2022–2027",
         "title_en": "Smart Specialisation in Kainuu 2022–2027",
         "title_sv": "",
@@ -94,7 +94,7 @@ def programme_post_data(region, **fields):
 
 def region_post_data(**fields):
     data = {
-        "slug": "kainuu",
+        "slug_fi": "kainuu",
         "kind": Region.Kind.FINNISH,
         "name_fi": "Kainuu",
         "name_sv": "Kajanaland",

@@ -15,6 +15,7 @@ QUERY_BUDGET = 8
 def public_page_urls(language):
     """``{page type: path}`` for the demo content (``load_demo_content``) in ``language``.
 
+    Items are found by their English slug; each address has the language's own slugs.
     The sector is a parent with sub-sectors, the priority has focus areas and sectors, and
     the last entry is an address that does not exist (the 404 page).
     """
@@ -24,10 +25,10 @@ def public_page_urls(language):
             "home": reverse("home"),
             "region-list": reverse("regions:region-list"),
             "region": home_region.get_absolute_url(),
-            "municipality": Municipality.objects.get(slug="kajaani").get_absolute_url(),
+            "municipality": Municipality.objects.get(slug_en="kajaani").get_absolute_url(),
             "sector-list": reverse("priorities:sector-list"),
-            "sector": Sector.objects.get(slug="technology-industries").get_absolute_url(),
-            "sub-sector": Sector.objects.get(slug="ict").get_absolute_url(),
+            "sector": Sector.objects.get(slug_en="technology-industries").get_absolute_url(),
+            "sub-sector": Sector.objects.get(slug_en="ict").get_absolute_url(),
             "programme-list": reverse("priorities:programme-list"),
             "economic-domains": reverse("priorities:economic-domains"),
             "programme": Programme.objects.get(region=home_region).get_absolute_url(),
@@ -35,8 +36,8 @@ def public_page_urls(language):
             .first()
             .get_absolute_url(),
         }
-        for page in Page.objects.order_by("slug"):
-            urls[f"page-{page.slug}"] = page.get_absolute_url()
+        for page in Page.objects.order_by("slug_en"):
+            urls[f"page-{page.slug_en}"] = page.get_absolute_url()
         urls["not-found"] = f"{reverse('home')}no-such-page/"
     return urls
 

@@ -111,7 +111,7 @@ def editor(db):
 
 def statement_url(language):
     with override(language):
-        return Page.objects.get(slug="accessibility").get_absolute_url()
+        return Page.objects.get(slug_en="accessibility").get_absolute_url()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -132,8 +132,8 @@ def test_every_page_links_the_accessibility_statement_and_the_privacy_notice(
 ):
     with override(language):
         wanted = {
-            Page.objects.get(slug="accessibility").get_absolute_url(),
-            Page.objects.get(slug="privacy").get_absolute_url(),
+            Page.objects.get(slug_en="accessibility").get_absolute_url(),
+            Page.objects.get(slug_en="privacy").get_absolute_url(),
         }
     for name, url in public_page_urls(language).items():
         response = client.get(url)
@@ -142,7 +142,7 @@ def test_every_page_links_the_accessibility_statement_and_the_privacy_notice(
 
 def test_the_privacy_notice_says_what_is_processed_and_the_rights(client, demo):
     with override("en"):
-        response = client.get(Page.objects.get(slug="privacy").get_absolute_url())
+        response = client.get(Page.objects.get(slug_en="privacy").get_absolute_url())
     text = text_of(response)
     for phrase in [
         "Controller",
@@ -175,7 +175,7 @@ def form_data(form):
 
 
 def test_an_editor_changes_the_feedback_address_of_the_statement(client, demo, editor):
-    page = Page.objects.get(slug="accessibility")
+    page = Page.objects.get(slug_en="accessibility")
     admin_url = reverse("admin:pages_page_change", args=[page.pk])
     client.force_login(editor)
     response = client.get(admin_url)

@@ -37,13 +37,17 @@ def test_programme_end_year_cannot_be_before_start_year():
 def test_slugs_are_unique_where_addresses_use_them():
     programme = factories.make_programme(slug="2018-2021")
     factories.make_priority(programme=programme, slug="same")
-    duplicate = Priority(programme=programme, title_fi="Toinen", slug="same")
-    with pytest.raises(ValidationError):
+    duplicate = Priority(programme=programme, title_fi="Toinen", slug_fi="same")
+    with pytest.raises(ValidationError, match="with this slug in Finnish"):
         duplicate.full_clean()
+    # Unique as visitors read it: an empty Swedish slug falls back to the Finnish one.
+    swedish = Priority(programme=programme, title_fi="Kolmas", slug_fi="other", slug_sv="same")
+    with pytest.raises(ValidationError, match="with this slug in Swedish"):
+        swedish.full_clean()
     other_region_programme = Programme(
         region=factories.make_region(),
         title_fi="B",
-        slug="2018-2021",
+        slug_fi="2018-2021",
         start_year=2018,
         end_year=2021,
     )

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kainuu_portal.publishing import roles
-from kainuu_portal.publishing.models import Status
+from kainuu_portal.publishing.models import Redirect, Status
 from priorities.models import Priority, Programme
 from regions.models import Municipality, PopulationFigure, Region
 from tests import factories
@@ -43,7 +43,7 @@ def test_the_migration_created_the_editors_group_with_exactly_the_content_permis
     )
     expected = {
         (model._meta.app_label, model._meta.model_name, f"{action}_{model._meta.model_name}")
-        for model in content_models()
+        for model in [*content_models(), Redirect]
         for action in ACTIONS
     }
     assert len(content_models()) == len(MAKERS) == 13
@@ -228,7 +228,7 @@ def test_an_editor_adds_a_programme_with_a_priority(editor_client):
         **{
             "priorities-0-order": "1",
             "priorities-0-title_fi": "Teknologiateollisuus",
-            "priorities-0-slug": "teknologiateollisuus",
+            "priorities-0-slug_fi": "teknologiateollisuus",
             "priorities-0-status": Status.PUBLISHED,
         },
     )
@@ -236,7 +236,7 @@ def test_an_editor_adds_a_programme_with_a_priority(editor_client):
     response = editor_client.post(admin_url("priorities.programme", "add"), data)
 
     assert response.status_code == 302, response.context["errors"] if response.context else ""
-    programme = Programme.objects.get(region=region, slug="2022-2027")
+    programme = Programme.objects.get(region=region, slug_fi="2022-2027")
     assert programme.title_fi == "Kainuun älykäs erikoistuminen 2022–2027"
     assert programme.title_en == "Smart Specialisation in Kainuu 2022–2027"
     assert programme.status == Status.DRAFT
@@ -266,7 +266,9 @@ def test_a_duplicate_programme_slug_in_the_same_region_is_a_form_error(editor_cl
     )
 
     assert response.status_code == 200
-    assert "This region already has a programme with this slug." in response.content.decode()
+    assert "This region already has a programme with this slug in Finnish." in (
+        response.content.decode()
+    )
     assert Programme.objects.filter(region=region).count() == 1
 
 
@@ -288,7 +290,7 @@ def test_duplicate_priority_slugs_in_one_programme_are_a_form_error(editor_clien
         rows |= {
             f"priorities-{i}-order": str(i),
             f"priorities-{i}-title_fi": f"Painopiste {i}",
-            f"priorities-{i}-slug": "sama",
+            f"priorities-{i}-slug_fi": "sama",
             f"priorities-{i}-status": Status.DRAFT,
         }
     data = programme_post_data(region, **management_form("priorities", total=2), **rows)
@@ -303,7 +305,7 @@ def test_duplicate_priority_slugs_in_one_programme_are_a_form_error(editor_clien
 MUNICIPALITY_ROW = {
     **management_form("municipalities", total=1),
     "municipalities-0-name_fi": "Kajaani",
-    "municipalities-0-slug": "kajaani",
+    "municipalities-0-slug_fi": "kajaani",
     "municipalities-0-code": "205",
     "municipalities-0-is_town": "on",
     "municipalities-0-status": Status.PUBLISHED,
@@ -323,7 +325,7 @@ def test_an_editor_adds_a_region_with_a_municipality(editor_client):
     )
 
     assert response.status_code == 302, response.context["errors"] if response.context else ""
-    region = Region.objects.get(slug="kainuu")
+    region = Region.objects.get(slug_fi="kainuu")
     assert region.country == "FI"
     assert region.name_sv == "Kajanaland"
     assert Municipality.objects.get(region=region).name_fi == "Kajaani"
@@ -346,7 +348,7 @@ def test_an_editor_adds_a_new_region_with_its_population(editor_client):
     )
 
     assert response.status_code == 302
-    assert PopulationFigure.objects.get(region__slug="kainuu").value == 73600
+    assert PopulationFigure.objects.get(region__slug_fi="kainuu").value == 73600
 
 
 # --- ensure_local_admin -------------------------------------------------------

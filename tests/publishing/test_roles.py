@@ -9,7 +9,7 @@ from django.test import Client
 from reversion.models import Version
 
 from kainuu_portal.publishing import roles
-from kainuu_portal.publishing.models import Status
+from kainuu_portal.publishing.models import Redirect, Status
 from priorities.models import FocusArea
 from tests import factories
 from tests.helpers.admin import admin_url, content_models, make_staff, save
@@ -124,7 +124,8 @@ def test_the_viewers_group_has_exactly_the_view_permissions(db):
     group = Group.objects.get(name=roles.VIEWERS_GROUP)
     granted = set(group.permissions.values_list("content_type__model", "codename"))
     expected = {
-        (model._meta.model_name, f"view_{model._meta.model_name}") for model in content_models()
+        (model._meta.model_name, f"view_{model._meta.model_name}")
+        for model in [*content_models(), Redirect]
     }
     assert granted == expected
     assert roles.sync_groups(global_apps)[roles.VIEWERS_GROUP] == group

@@ -128,7 +128,12 @@ def test_sectors_filtered_by_region_and_parent(client, data):
             "nace_codes": [],
             "economic_domains": [],
             "scientific_domains": [],
-            "url": children[0]["url"],
+            "url": "http://testserver/sv/branscher/ict/",
+            "urls": {
+                "fi": "http://testserver/fi/toimialat/ict/",
+                "en": "http://testserver/en/sectors/ict/",
+                "sv": "http://testserver/sv/branscher/ict/",
+            },
         }
     ]
     technology = next(s for s in get(client, "sectors")["items"] if s["slug"] == "technology")
@@ -376,7 +381,7 @@ def test_the_csv_uses_semicolons_in_finnish_and_keeps_the_letters(client, data):
 def test_a_cell_that_would_start_a_formula_is_kept_as_text(client, data):
     rows = list(csv.reader(io.StringIO(client.get(csv_url(data["new"], "en")).content.decode())))
     assert rows[1][1] == "Tourism =SUM(A1)"
-    data["new"].priorities.filter(slug="travel").update(title_en="=SUM(A1)")
+    data["new"].priorities.filter(slug_fi="travel").update(title_en="=SUM(A1)")
     rows = list(csv.reader(io.StringIO(client.get(csv_url(data["new"], "en")).content.decode())))
     assert rows[1][1] == "'=SUM(A1)"
     assert "Draft" not in {row[1] for row in rows}
