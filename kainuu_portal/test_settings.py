@@ -28,3 +28,6 @@ SECURE_SSL_REDIRECT = False
 # The page cache is off in tests, so a test sees the rows it creates; the page-cache
 # tests turn it on.
 PAGE_CACHE_SECONDS = 0
+# Tests that are not about signing in sign in with a password alone (or force_login);
+# the sign-in tests turn the second factor on.
+TWO_FACTOR_REQUIRED = False
