@@ -65,6 +65,9 @@ def complete_sign_in(request, user, device):
 class PasswordStepView(auth_views.LoginView):
     """The admin's login view, handing over to the second step when one is due."""
 
+    def get_default_redirect_url(self):
+        return reverse("admin:index")
+
     def form_valid(self, form):
         user = form.get_user()
         if not two_factor.is_due(user):
