@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
@@ -126,7 +126,7 @@ class CodeView(SecondStepView):
 
     form_class = CodeForm
     template_name = "signin/code.html"
-    title = _("Two-factor authentication")
+    title = gettext_lazy("Two-factor authentication")
 
     def get(self, request, *args, **kwargs):
         if not two_factor.is_enrolled(self.user):
@@ -164,7 +164,7 @@ class EnrolView(SecondStepView):
 
     form_class = EnrolForm
     template_name = "signin/enrol.html"
-    title = _("Set up two-factor authentication")
+    title = gettext_lazy("Set up two-factor authentication")
 
     def get_device(self):
         device = two_factor.pending_device(self.user, self.pending.get("device"))
