@@ -9,7 +9,9 @@ class OneLineFormatter(logging.Formatter):
     """
     Formats a record as one JSON object on one line: time, level, logger and
     message, the request's method, path and status when the record has them
-    (django.request, django.security), and the traceback as one string.
+    (django.request, django.security), the record's ``fields`` (passed as
+    ``extra={"fields": {...}}``, as the sign-in events are), and the traceback as
+    one string.
     """
 
     def format(self, record):
@@ -26,6 +28,7 @@ class OneLineFormatter(logging.Formatter):
         if request is not None and hasattr(request, "method"):
             event["method"] = request.method
             event["path"] = request.path
+        event.update(getattr(record, "fields", None) or {})
         if record.exc_info:
             event["exception"] = self.formatException(record.exc_info)
         elif record.exc_text:

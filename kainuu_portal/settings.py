@@ -46,6 +46,10 @@ env = environ.Env(
     PAGE_CACHE_SECONDS=(int, None),
     # Adds /bench/reference/, a constant 10 KB page the benchmark compares against.
     BENCHMARK_REFERENCE_VIEW=(bool, False),
+    # Staff sign-in. Unset: two-factor authentication is required when DEBUG is off.
+    TWO_FACTOR_REQUIRED=(bool, None),
+    SESSION_IDLE_MINUTES=(int, 120),
+    SESSION_LIMIT_HOURS=(int, 12),
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -73,7 +77,8 @@ CONTENT_APPS = ["regions", "priorities", "pages"]
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin on a site that asks staff for a second factor (kainuu_portal/signin/).
+    "kainuu_portal.signin.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +93,10 @@ INSTALLED_APPS = [
     "reversion_compare",
     "adminsortable2",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "kainuu_portal.signin",
     "corsheaders",
     "kainuu_portal",
     # The publishing core the content apps build on; it keeps the redirects of old addresses.
@@ -115,6 +124,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kainuu_portal.signin.middleware.SessionLimitsMiddleware",
     # A request that would be a 404 is answered with a 301 when its address is an old one.
     "kainuu_portal.publishing.redirects.RedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -169,23 +180,56 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
-# django-axes: after 5 failed logins for one user name from one address, that
-# pair is refused for an hour (status 429). Every login, failed or not, is
-# recorded and logged.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+PROXY_COUNT = env("PROXY_COUNT")
+
+# --- Staff sign-in: two factors, session limits, throttling (kainuu_portal/signin/) ---
+
+# Every staff member signs in with a password and a code from an authenticator app
+# (or a recovery code), and sets the app up at the first sign-in. With this off (a site
+# whose staff sign in through the council's own identity provider, or DEBUG), the code
+# is asked only of members who have set an app up.
+TWO_FACTOR_REQUIRED = env("TWO_FACTOR_REQUIRED")
+if TWO_FACTOR_REQUIRED is None:
+    TWO_FACTOR_REQUIRED = not DEBUG
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = "Kainuu Portal"
+
+# A session ends after this long without a request, and after this long in all. A
+# password change ends the member's other sessions; a two-factor reset all of them.
+SESSION_IDLE_MINUTES = env("SESSION_IDLE_MINUTES")
+SESSION_LIMIT_HOURS = env("SESSION_LIMIT_HOURS")
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# django-axes with three rules (kainuu_portal/signin/throttling.py), failures counting
+# for an hour: 5 failures for one user name from one address lock that pair; 20 from
+# one address lock the address; after 10 for one user name from anywhere, it takes one
+# attempt every 30 seconds (not from an address it signed in from in the last 30 days).
+# A refused attempt gets status 429 and does not count. Wrong codes count as failures.
+AXES_HANDLER = "kainuu_portal.signin.throttling.SignInAttemptsHandler"
 AXES_FAILURE_LIMIT = 5
+SIGNIN_ADDRESS_FAILURE_LIMIT = 20
+SIGNIN_SLOWDOWN_AFTER = 10
+SIGNIN_SLOWDOWN_SECONDS = 30
+SIGNIN_KNOWN_ADDRESS_DAYS = 30
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "kainuu_portal.signin.views.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 # Logged in clear: the log is for finding who tried which account from where.
 AXES_SENSITIVE_PARAMETERS = []
 AXES_CLIENT_IP_CALLABLE = "kainuu_portal.middleware.client_ip"
-PROXY_COUNT = env("PROXY_COUNT")
+
+# Password reset by e-mail (/admin/password_reset/): the link works for an hour; at
+# most 5 requests an hour from one address and 3 for one e-mail address.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 5
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
 
 # --- The publisher -------------------------------------------------------------
 
@@ -320,6 +364,8 @@ LOGGING = {
         "django.security": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Sign-ins, sign-outs, failures, lockouts, device and password resets.
+        "kainuu_portal.signin": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         # Only "BEGIN version ..." at start-up, noise in every management command.
         "axes.apps": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },

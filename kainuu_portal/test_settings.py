@@ -28,3 +28,10 @@ SECURE_SSL_REDIRECT = False
 # The page cache is off in tests, so a test sees the rows it creates; the page-cache
 # tests turn it on.
 PAGE_CACHE_SECONDS = 0
+# Tests that are not about signing in sign in with a password alone (or force_login);
+# the sign-in tests turn the second factor on.
+TWO_FACTOR_REQUIRED = False
+# The session limits are kept by kainuu_portal.signin.middleware (tests/site/test_signin.py);
+# Django's own session expiry, the idle timeout in production, is a backstop that would end
+# the sessions of tests that move the clock on by hours.
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60

@@ -23,6 +23,8 @@ urlpatterns = [
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("documents/<path:name>", programme_document, name="document"),
+    # Password reset by e-mail, under the admin's address (kainuu_portal/signin/urls.py).
+    path("admin/", include("kainuu_portal.signin.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -81,6 +81,15 @@ def admin_urls(site):
         "/admin/r/1/1/",
         "/admin/auth/user/1/password/",
         "/admin/no-such-app/",
+        # Signing in: the second step, the set-up, the recovery codes, the password reset.
+        "/admin/login/code/",
+        "/admin/login/set-up/",
+        "/admin/login/recovery-codes/",
+        "/admin/password_reset/",
+        "/admin/password_reset/done/",
+        "/admin/reset/MQ/set-password/",
+        "/admin/reset/x/y/",
+        "/admin/reset/done/",
     ]
     for model in admin.site._registry:
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"

@@ -8,6 +8,7 @@ password.
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
@@ -29,6 +30,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        self.handle_account(options)
+        if settings.TWO_FACTOR_REQUIRED:
+            self.stdout.write(
+                "At the first sign-in the admin asks you to set up an authenticator app."
+            )
+        else:
+            self.stdout.write(
+                "Two-factor authentication is not required here (TWO_FACTOR_REQUIRED is off, "
+                "as with DEBUG): the password is enough. To try it: TWO_FACTOR_REQUIRED=true "
+                "make run"
+            )
+
+    def handle_account(self, options):
         User = get_user_model()
         admin_url = options["origin"].rstrip("/") + reverse("admin:index")
         users = User._default_manager
