@@ -212,7 +212,9 @@ class DemoContentLoader:
     def load_pages(self, pages):
         for position, item in enumerate(pages, start=1):
             values = fields(
-                item, plain=("show_in_footer",), translated_fields=("title", "summary", "body")
+                item,
+                plain=("show_in_footer", "is_accessibility_statement"),
+                translated_fields=("title", "summary", "body"),
             )
             values["order"] = position
             self.save(Page, {"slug": item["slug"]}, values)
