@@ -31,7 +31,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
@@ -421,9 +421,12 @@ def document_facts(report):
     if report.get("size"):
         facts.append(str(filesizeformat(report["size"])))
     try:
-        name = get_language_info(document_language(report))["name_translated"]
+        name = str(get_language_info(document_language(report))["name_translated"])
     except KeyError:
         pass
     else:
+        # Finnish and Swedish write the names of languages in lower case.
+        if get_language() != "en":
+            name = name.lower()
         facts.append(str(_("in %(language)s") % {"language": name}))
     return ", ".join(facts)
