@@ -8,6 +8,8 @@ from kainuu_portal.publishing.admin import (
     SortableAdminMixin,
     SortableStackedInline,
     SortableTabularInline,
+    document_check,
+    document_summary,
     localized,
     publishable_fieldsets,
     side_by_side,
@@ -156,7 +158,7 @@ class RegionKeySectorAdmin(SortableAdminMixin, PublishableAdmin):
 
 @admin.register(Programme)
 class ProgrammeAdmin(PublishableAdmin):
-    list_display = ["title", "region", "period", "status", "live_now"]
+    list_display = ["title", "region", "period", "source_document_summary", "status", "live_now"]
     list_filter = ["status", "region"]
     list_select_related = ["region"]
     search_fields = localized("title", "summary", "slug")
@@ -166,10 +168,19 @@ class ProgrammeAdmin(PublishableAdmin):
     fieldsets = publishable_fieldsets(
         main=["region", "start_year", "end_year", *side_by_side("slug")],
         translated=["title", "summary", "body", "aims", "source_document_title"],
-        details=["source_document"],
+        details=["source_document", "source_document_check"],
         image=True,
     )
+    readonly_fields = [*PublishableAdmin.readonly_fields, "source_document_check"]
     inlines = [PriorityInline, CrossCuttingThemeInline, ProgrammeLinkInline]
+
+    @admin.display(description=_("accessibility check of the source document"))
+    def source_document_check(self, obj):
+        return document_check(obj.source_document_report)
+
+    @admin.display(description=_("source document (PDF)"))
+    def source_document_summary(self, obj):
+        return document_summary(obj.source_document_report)
 
     @admin.display(description=_("period"), ordering="start_year")
     def period(self, obj):

@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from kainuu_portal.publishing.media import (
+    WithDocuments,
     WithImage,
+    document_facts,
+    document_language,
     document_storage,
     document_upload_to,
     pdf_extension_validator,
@@ -240,6 +243,9 @@ class RegionKeySector(Publishable, Orderable):
     live_parents = ("region", "sector")
     history_parents = ("region", "sector")
 
+    # Shown on the sector's page under a heading naming the region.
+    first_heading_levels = {"description": 3}
+
     class Meta(Orderable.Meta):
         verbose_name = _("key sector of a region")
         verbose_name_plural = _("key sectors of regions")
@@ -294,7 +300,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.filter(region=region).order_by(started, "-start_year")
 
 
-class Programme(WithImage, Publishable):
+class Programme(WithImage, WithDocuments, Publishable):
     """One Smart Specialisation strategy period of a region, such as 2018-2021."""
 
     region = models.ForeignKey(
@@ -321,8 +327,14 @@ class Programme(WithImage, Publishable):
         ),
     )
     source_document_title = models.CharField(_("source document title"), max_length=300, blank=True)
+    source_document_report = models.JSONField(
+        _("source document check"), default=dict, blank=True, editable=False
+    )
 
     live_parents = ("region",)
+    documents = ("source_document",)
+    # The aims are shown under a heading "Aims" of their own.
+    first_heading_levels = {"aims": 3}
 
     objects = ProgrammeQuerySet.as_manager()
     address = Address("priorities:programme-detail", region_slug="region__slug", slug="slug")
@@ -364,6 +376,15 @@ class Programme(WithImage, Publishable):
     @property
     def period(self):
         return f"{self.start_year}–{self.end_year}"
+
+    @property
+    def source_document_facts(self):
+        """“PDF, 1.2 MB, in Finnish”, for the link to the source document."""
+        return document_facts(self.source_document_report or {})
+
+    @property
+    def source_document_language(self):
+        return document_language(self.source_document_report or {})
 
 
 class ProgrammeLink(LinkBase):
@@ -497,6 +518,9 @@ class CrossCuttingTheme(Publishable, Orderable):
     title = models.CharField(_("title"), max_length=300)
     description = RichTextField(_("description"))
     key = comparison_key_field()
+
+    # Shown under the heading "Cross-cutting themes" of the programme page.
+    first_heading_levels = {"description": 3}
 
     address = Programme.address.via("programme")
     live_parents = ("programme", "programme__region")

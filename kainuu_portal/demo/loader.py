@@ -260,7 +260,7 @@ class DemoContentLoader:
         for position, item in enumerate(pages, start=1):
             values = fields(
                 item,
-                plain=("show_in_footer",),
+                plain=("show_in_footer", "is_accessibility_statement"),
                 translated_fields=("title", "slug", "summary", "body"),
             )
             values["order"] = position

@@ -25,11 +25,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Exists, Model, OuterRef
 from django.utils import timezone, translation
 from django.utils.formats import localize
-from django.utils.html import strip_tags
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -44,10 +46,12 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
+from kainuu_portal.publishing.checks import CHECKS, pdf_problems, stored_problems
 from kainuu_portal.publishing.media import alt_text_fields
 from kainuu_portal.publishing.models import Redirect, Status
 
 __all__ = [
+    "AccessibilityFilter",
     "ChildAdmin",
     "RedirectAdmin",
     "PublishableAdmin",
@@ -62,6 +66,8 @@ __all__ = [
     "localized",
     "publishable_fieldsets",
     "side_by_side",
+    "document_check",
+    "document_summary",
     "slugs_from",
 ]
 
@@ -292,13 +298,105 @@ class PublishableForm(forms.ModelForm):
         )
 
 
+class AccessibilityFilter(admin.SimpleListFilter):
+    """Items whose content the accessibility checks found problems in, when last saved."""
+
+    title = _("accessibility")
+    parameter_name = "accessibility"
+
+    def lookups(self, request, model_admin):
+        return [("problems", _("Has accessibility problems")), ("ok", _("No problems found"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "problems":
+            return queryset.exclude(accessibility_problems=[])
+        if self.value() == "ok":
+            return queryset.filter(accessibility_problems=[])
+        return queryset
+
+
+def problems_message(obj):
+    """The HTML of the save message that lists the accessibility problems of ``obj``."""
+    problems = stored_problems(obj)
+    return format_html(
+        "{} <ul>{}</ul>",
+        ngettext(
+            "Saved, but the accessibility checks found %(count)d problem. Visitors using "
+            "assistive technology may miss something until it is fixed:",
+            "Saved, but the accessibility checks found %(count)d problems. Visitors using "
+            "assistive technology may miss something until they are fixed:",
+            len(problems),
+        )
+        % {"count": len(problems)},
+        format_html_join(
+            "",
+            "<li><strong>{}</strong>: {} {}</li>",
+            ((p.where(type(obj)), p.what, p.fix) for p in problems),
+        ),
+    )
+
+
+def document_check(report):
+    """The result of examining a PDF (``media.examine_pdf``), as HTML for the admin."""
+    if not report:
+        return _("No document uploaded.")
+    if not report.get("readable"):
+        return _("The document could not be read.")
+    yes, no = _("yes"), _("no")
+    facts = [
+        (_("pages"), report["pages"]),
+        (_("tagged"), yes if report["tagged"] else no),
+        (_("language"), report["language"] or _("not stated")),
+        (_("title"), report["title"] or _("none")),
+        (_("title shown by PDF readers"), yes if report["displays_title"] else no),
+        (_("text that can be read out"), yes if report["has_text"] else no),
+    ]
+    codes = pdf_problems(report)
+    return format_html(
+        "<ul>{}</ul>{}",
+        format_html_join("", "<li>{}: {}</li>", ((capfirst(k), v) for k, v in facts)),
+        format_html(
+            "<p>{}</p><ul>{}</ul>",
+            _("To make the document accessible:"),
+            format_html_join(
+                "", "<li>{} {}</li>", ((CHECKS[c].what, CHECKS[c].fix) for c in codes)
+            ),
+        )
+        if codes
+        else format_html("<p>{}</p>", _("The document passes the accessibility checks.")),
+    )
+
+
+def document_summary(report):
+    """A short result of examining a PDF for a change-list column."""
+    if not report:
+        return "–"
+    if not report.get("readable"):
+        return _("unreadable")
+    count = len(pdf_problems(report))
+    if not count:
+        return _("passes the checks")
+    return ngettext("%(count)d problem", "%(count)d problems", count) % {"count": count}
+
+
+class LabelledFileInput(AdminFileWidget):
+    """
+    A file input with a label of its own. Django puts file inputs in a fieldset
+    named by its legend, which leaves the input itself without a name.
+    """
+
+    use_fieldset = False
+
+
 class PublishableAdminMixin:
     """
     For a ModelAdmin of a ``Publishable`` model.
 
     Adds a "live now" column (true when visitors see the object: it is live and
-    so is every parent it inherits its state from), a status filter, publish
-    and unpublish actions and read-only timestamps.
+    so is every parent it inherits its state from), a status filter, a filter of
+    items with accessibility problems, publish and unpublish actions and
+    read-only timestamps. After a save it lists, without blocking the save, the
+    accessibility problems the checks found in the item's content.
     """
 
     form = PublishableForm
@@ -311,6 +409,27 @@ class PublishableAdminMixin:
 
     list_per_page = 50
     save_on_top = True
+    formfield_overrides = {
+        models.FileField: {"widget": LabelledFileInput},
+        models.ImageField: {"widget": LabelledFileInput},
+    }
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), AccessibilityFilter]
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        self.warn_about_accessibility(request, obj)
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        self.warn_about_accessibility(request, obj)
+        return response
+
+    def warn_about_accessibility(self, request, obj):
+        if obj.accessibility_problems:
+            self.message_user(request, problems_message(obj), level=messages.WARNING)
 
     def get_queryset(self, request):
         live = self.model._default_manager.live().filter(pk=OuterRef("pk"))

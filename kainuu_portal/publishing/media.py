@@ -28,8 +28,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
@@ -325,3 +327,106 @@ def validate_pdf(file):
 pdf_extension_validator = FileExtensionValidator(
     ["pdf"], message=_("Only PDF files can be uploaded here (this file ends in “%(extension)s”).")
 )
+
+
+# How many pages are read for text: enough to tell a scan from a text document.
+TEXT_SAMPLE_PAGES = 10
+
+
+def examine_pdf(data):
+    """
+    What a PDF (bytes) tells about its accessibility: ``tagged`` (a structure tree
+    and MarkInfo /Marked), ``language`` (/Lang), ``title`` (the document
+    information's title), ``displays_title`` (ViewerPreferences /DisplayDocTitle),
+    ``pages`` and ``has_text`` (whether any of the first pages has text that can be
+    extracted; a scan has none), with the ``size`` in bytes. ``{"readable": False}``
+    for a file pypdf cannot read.
+    """
+    from pypdf import PdfReader  # noqa: PLC0415 (imported when a document is examined)
+    from pypdf.errors import PyPdfError  # noqa: PLC0415
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        root = reader.trailer["/Root"].get_object()
+        mark_info = root.get("/MarkInfo")
+        mark_info = mark_info.get_object() if mark_info is not None else {}
+        preferences = root.get("/ViewerPreferences")
+        preferences = preferences.get_object() if preferences is not None else {}
+        metadata = reader.metadata
+        pages = reader.pages
+        has_text = any(
+            (pages[number].extract_text() or "").strip()
+            for number in range(min(len(pages), TEXT_SAMPLE_PAGES))
+        )
+        return {
+            "readable": True,
+            "size": len(data),
+            "pages": len(pages),
+            "tagged": "/StructTreeRoot" in root and bool(mark_info.get("/Marked", False)),
+            "language": str(root.get("/Lang") or "").strip(),
+            "title": str((metadata.title if metadata else None) or "").strip(),
+            "displays_title": bool(preferences.get("/DisplayDocTitle", False)),
+            "has_text": has_text,
+        }
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {"readable": False, "size": len(data)}
+
+
+class WithDocuments(models.Model):
+    """
+    Abstract base for a model with PDF documents: ``documents`` names its
+    FileFields, and each has a JSONField ``<name>_report`` where ``examine_pdf``'s
+    report of the stored file is kept (with the file's ``name``), made again when
+    the file changes.
+    """
+
+    documents = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            for name in self.documents:
+                self._examine_document(name)
+        super().save(*args, **kwargs)
+
+    def _examine_document(self, name):
+        file = getattr(self, name)
+        report_field = f"{name}_report"
+        if not file:
+            setattr(self, report_field, {})
+            return
+        if not file._committed:
+            file.save(file.name, file.file, save=False)
+        report = getattr(self, report_field) or {}
+        if report.get("name") == file.name:
+            return
+        try:
+            with file.storage.open(file.name, "rb") as stored:
+                data = stored.read()
+        except OSError:
+            return
+        setattr(self, report_field, {"name": file.name, **examine_pdf(data)})
+
+
+def document_language(report):
+    """The language code a PDF report states (``fi`` for ``fi-FI``), or ""."""
+    return (report.get("language") or "").split("-")[0].lower()
+
+
+def document_facts(report):
+    """What a link to a PDF tells a visitor: “PDF, 1.2 MB, in Finnish”."""
+    facts = ["PDF"]
+    if report.get("size"):
+        facts.append(str(filesizeformat(report["size"])))
+    try:
+        name = str(get_language_info(document_language(report))["name_translated"])
+    except KeyError:
+        pass
+    else:
+        # Finnish and Swedish write the names of languages in lower case.
+        if get_language() != "en":
+            name = name.lower()
+        facts.append(str(_("in %(language)s") % {"language": name}))
+    return ", ".join(facts)

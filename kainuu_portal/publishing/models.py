@@ -22,6 +22,8 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import resolution_order
 
+from kainuu_portal.publishing.checks import content_problems
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -187,6 +189,12 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What the accessibility checks (``checks.content_problems``) found when the
+    # object was last saved, so lists can filter on it and the accessibility
+    # statement can name failing content without checking everything again.
+    accessibility_problems = models.JSONField(
+        _("accessibility problems"), default=list, blank=True, editable=False
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -207,8 +215,22 @@ class Publishable(models.Model):
     # parent reverts it, recovering the parent recovers it.
     history_parents = ()
 
+    # For the accessibility checks: plain-text fields that are the text of a link to
+    # the ``url`` field, the heading level a rich-text field's headings start at when
+    # the page puts the field under a heading of its own (2 otherwise), and the PDF
+    # documents (FileFields, each with a JSONField ``<name>_report``).
+    link_text_fields = ()
+    first_heading_levels = {}
+    documents = ()
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # A save of a few named fields (status, order) leaves the content as it was.
+        if kwargs.get("update_fields") is None:
+            self.accessibility_problems = [p.as_dict() for p in content_problems(self)]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return self.address.of(self)
@@ -271,6 +293,8 @@ class LinkBase(Publishable, Orderable):
 
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("address"), max_length=500)
+
+    link_text_fields = ("title",)
 
     class Meta(Orderable.Meta):
         abstract = True

@@ -31,6 +31,7 @@ STATEMENT = {
             "How this statement was prepared",
             "Feedback",
             "Supervisory authority",
+            "Results of the automated checks",
         ],
         [
             "WCAG) 2.1",
@@ -52,6 +53,7 @@ STATEMENT = {
             "Selosteen laatiminen",
             "Palaute",
             "Valvontaviranomainen",
+            "Automaattisten tarkistusten tulokset",
         ],
         [
             "täyttää WCAG 2.1 -tason AA saavutettavuusvaatimukset osittain",
@@ -71,6 +73,7 @@ STATEMENT = {
             "Hur utlåtandet har utarbetats",
             "Respons",
             "Tillsynsmyndighet",
+            "Resultat av de automatiska kontrollerna",
         ],
         [
             "uppfyller tillgänglighetskraven på nivå AA i WCAG 2.1 delvis",
