@@ -9,8 +9,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("kainuu_portal", "0002_viewers_group"),
         ("publishing", "0001_redirects"),
-        ("regions", "0005_unique_slugs_in_each_language"),
-        ("priorities", "0006_unique_slugs_in_each_language"),
+        ("regions", "0006_unique_slugs_in_each_language"),
+        ("priorities", "0009_unique_slugs_in_each_language"),
         ("pages", "0004_unique_slugs_in_each_language"),
     ]
 

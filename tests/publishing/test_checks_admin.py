@@ -58,7 +58,7 @@ def test_a_save_without_problems_has_no_warning(editor_client):
 
 def test_adding_an_item_with_problems_lists_them_too(editor_client):
     data = {
-        "slug": "new-page",
+        "slug_fi": "new-page",
         "title_fi": "Uusi sivu",
         "body_fi": '<p><a href="https://a.example/">tästä</a></p>',
         "status": "draft",
@@ -67,7 +67,7 @@ def test_adding_an_item_with_problems_lists_them_too(editor_client):
         "publish_at_1": "",
     }
     response = editor_client.post(admin_url("pages.page", "add"), data, follow=True)
-    assert Page.objects.filter(slug="new-page").exists()
+    assert Page.objects.filter(slug_fi="new-page").exists()
     [warning] = warnings(response)
     assert "“tästä”" in warning
 

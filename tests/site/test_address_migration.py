@@ -28,8 +28,13 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
+# Migrating takes the tests out of a transaction; the serialized rollback restores the
+# migrations' rows (the role groups, the code lists) for the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 @pytest.fixture
-def old_site(transactional_db):
+def old_site():
     """The small site as the portal stored it before slugs were translated."""
     apps = migrate(BEFORE)
     Region = apps.get_model("regions", "Region")

@@ -1,8 +1,8 @@
 """
-A slug in each language for the regions and municipalities that had one slug for all:
-English keeps it, Finnish and Swedish get one made from the name in that language.
-Every address that changes (those under /fi/ and /sv/ with the English slug) becomes
-a redirect to its item.
+A slug in each language for the sectors, programmes and priorities that had one slug
+for all: English keeps it, Finnish and Swedish get one made from the name or title in
+that language (a programme's slug is its period in every language). Every address
+that changes, the CSV downloads of programmes included, becomes a redirect to its item.
 """
 
 from django.db import migrations
@@ -70,42 +70,74 @@ def redirect_old_addresses(apps, obj, addresses):
 
 def forwards(apps, schema_editor):
     Region = apps.get_model("regions", "Region")
-    Municipality = apps.get_model("regions", "Municipality")
+    Sector = apps.get_model("priorities", "Sector")
+    Programme = apps.get_model("priorities", "Programme")
+    Priority = apps.get_model("priorities", "Priority")
     fields = ["slug_fi", "slug_en", "slug_sv"]
     regions = {region.pk: region for region in Region.objects.all()}
-    give_slugs(list(regions.values()), "name")
-    Region.objects.bulk_update(regions.values(), fields)
-    for region in regions.values():
-        municipalities = list(Municipality.objects.filter(region=region))
-        give_slugs(municipalities, "name")
-        Municipality.objects.bulk_update(municipalities, fields)
 
-    for region in regions.values():
+    sectors = list(Sector.objects.all())
+    give_slugs(sectors, "name")
+    Sector.objects.bulk_update(sectors, fields)
+    programmes = {programme.pk: programme for programme in Programme.objects.all()}
+    for programme in programmes.values():
+        programme.slug_fi = programme.slug_en = programme.slug_sv = programme.slug
+    Programme.objects.bulk_update(programmes.values(), fields)
+    for programme in programmes.values():
+        priorities = list(Priority.objects.filter(programme=programme))
+        give_slugs(priorities, "title")
+        Priority.objects.bulk_update(priorities, fields)
+
+    for sector in sectors:
         redirect_old_addresses(
             apps,
-            region,
+            sector,
             [
                 (
                     "page",
-                    "regions:region-detail",
-                    {"slug": region.slug},
-                    lambda code: {"slug": getattr(region, f"slug_{code}")},
+                    "priorities:sector-detail",
+                    {"slug": sector.slug},
+                    lambda code: {"slug": getattr(sector, f"slug_{code}")},
                 )
             ],
         )
-    for municipality in Municipality.objects.all():
-        region = regions[municipality.region_id]
+    for programme in programmes.values():
+        region = regions[programme.region_id]
+        old = {"region_slug": region.slug, "slug": programme.slug}
+
+        def new(code):
+            return {
+                "region_slug": getattr(region, f"slug_{code}"),
+                "slug": getattr(programme, f"slug_{code}"),
+            }
+
         redirect_old_addresses(
             apps,
-            municipality,
+            programme,
+            [
+                ("page", "priorities:programme-detail", old, new),
+                ("csv", "priorities:programme-csv", old, new),
+            ],
+        )
+    for priority in Priority.objects.all():
+        programme = programmes[priority.programme_id]
+        region = regions[programme.region_id]
+        redirect_old_addresses(
+            apps,
+            priority,
             [
                 (
                     "page",
-                    "regions:municipality-detail",
-                    {"region_slug": region.slug, "slug": municipality.slug},
+                    "priorities:priority-detail",
+                    {
+                        "region_slug": region.slug,
+                        "programme_slug": programme.slug,
+                        "slug": priority.slug,
+                    },
                     lambda code: {
                         "region_slug": getattr(region, f"slug_{code}"),
-                        "slug": getattr(municipality, f"slug_{code}"),
+                        "programme_slug": getattr(programme, f"slug_{code}"),
+                        "slug": getattr(priority, f"slug_{code}"),
                     },
                 )
             ],
@@ -114,7 +146,8 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("regions", "0003_slugs_in_each_language"),
+        ("priorities", "0007_slugs_in_each_language"),
+        ("regions", "0005_natural_slugs_and_redirects"),
         ("publishing", "0001_redirects"),
     ]
 

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('priorities', '0003_comparison_keys'),
-        ('regions', '0003_slugs_in_each_language'),
+        ('priorities', '0006_remove_sector_nace_codes'),
+        ('regions', '0004_slugs_in_each_language'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('priorities', '0003_comparison_keys'),
+        ('priorities', '0009_unique_slugs_in_each_language'),
     ]
 
     operations = [

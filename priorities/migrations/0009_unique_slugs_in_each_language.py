@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('priorities', '0005_natural_slugs_and_redirects'),
-        ('regions', '0005_unique_slugs_in_each_language'),
+        ('priorities', '0008_natural_slugs_and_redirects'),
+        ('regions', '0006_unique_slugs_in_each_language'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regions', '0004_natural_slugs_and_redirects'),
+        ('regions', '0005_natural_slugs_and_redirects'),
     ]
 
     operations = [

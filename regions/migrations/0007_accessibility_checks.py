@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regions', '0002_media'),
+        ('regions', '0006_unique_slugs_in_each_language'),
     ]
 
     operations = [

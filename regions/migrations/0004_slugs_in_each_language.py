@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regions', '0002_media'),
+        ('regions', '0003_population_sources_and_areas'),
     ]
 
     operations = [
