@@ -135,6 +135,11 @@ def site_path(value):
     return parts.path
 
 
+def is_storable(path):
+    """A path a redirect can hold: PostgreSQL refuses NUL characters in text."""
+    return "\x00" not in path
+
+
 def content_at(path):
     """The item whose page is at ``path`` now, with the address's language; or None."""
     language = get_language_from_path(path)
@@ -171,7 +176,7 @@ def shows_a_page(path):
 def clean_redirect(redirect):
     """Check a redirect from the admin, and point it at the item whose address it names."""
     redirect.old_path = site_path(redirect.old_path)
-    if not redirect.old_path.startswith("/"):
+    if not redirect.old_path.startswith("/") or not is_storable(redirect.old_path):
         raise ValidationError(
             {"old_path": _("Give an address on this site, starting with /.")}, code="not_a_path"
         )
@@ -186,7 +191,7 @@ def clean_redirect(redirect):
         )
     if redirect.new_path:
         redirect.new_path = site_path(redirect.new_path)
-        if not redirect.new_path.startswith("/"):
+        if not redirect.new_path.startswith("/") or not is_storable(redirect.new_path):
             raise ValidationError(
                 {"new_path": _("Give an address on this site, starting with /.")},
                 code="not_a_path",
@@ -224,6 +229,8 @@ class RedirectFallbackMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        if not is_storable(request.path):
             return response
         redirect = (
             Redirect.objects.filter(old_path=request.path).select_related("content_type").first()

@@ -200,6 +200,7 @@ def test_editors_add_a_redirect_that_follows_its_item(editor_client, visitor, si
     ("old_path", "new_path", "message"),
     [
         ("s3", "/fi/", "Give an address on this site, starting with /."),
+        ("/fi/\x00/", "/fi/", "Give an address on this site, starting with /."),
         ("/fi/s3/", "/fi/s3/", "A redirect cannot lead to its own old address."),
         ("/fi/s3/", "", "Give the new address."),
         ("/fi/", "/en/", "This address shows a page now"),
