@@ -1,6 +1,19 @@
-"""Security headers Django's own middleware does not set, and the client address for axes."""
+"""
+Security headers Django's own middleware does not set, the client address for
+axes, and a 503 when the database is unavailable.
+"""
+
+import logging
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+# How soon a client may try again after a 503, in seconds.
+RETRY_AFTER = 10
 
 
 class SecurityHeadersMiddleware:
@@ -41,3 +54,33 @@ def client_ip(request):
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class DatabaseUnavailableMiddleware:
+    """
+    A view that cannot reach the database (refused, timed out, statement cancelled)
+    answers 503 Service Unavailable with ``Retry-After``, in JSON under /api/, and
+    logs one warning line instead of a 500 with a traceback.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.warning("Database unavailable for %s: %s", request.path, str(exception).strip())
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {"detail": "The service is temporarily unavailable. Try again shortly."},
+                status=503,
+            )
+        else:
+            # Without the request's context: nothing on the page may need the database.
+            response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response

@@ -4,13 +4,15 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from priorities.views import programme_document
 
 from . import views
-from .api import api
+from .api import api_urls
 from .feeds import UpdatesFeed
+from .publishing.views import reads_query
 from .sitemaps import sitemaps
 
 handler404 = "kainuu_portal.views.page_not_found"
@@ -21,10 +23,15 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages without an icon link, such as the admin's.
     path("favicon.ico", views.favicon, name="favicon"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        reads_query("p")(require_safe(sitemap)),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
     path("documents/<path:name>", programme_document, name="document"),
     path("admin/", admin.site.urls),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
 ]
 
 urlpatterns += i18n_patterns(

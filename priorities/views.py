@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.models import visible
-from kainuu_portal.publishing.views import PreviewMixin
+from kainuu_portal.publishing.views import PreviewMixin, reads_query
 from regions.models import Region
 
 from . import structured_data
@@ -86,6 +86,7 @@ class PriorityDetailView(PreviewMixin, DetailView):
 DOCUMENT_NAME = re.compile(r"[\w./-]+")
 
 
+@require_safe
 def programme_document(request, name):
     """
     A programme's PDF document, sent as a download. The headers keep a file
@@ -122,6 +123,7 @@ def programme_document(request, name):
     return response
 
 
+@reads_query("a", "b")
 @require_safe
 def programme_compare(request, region_slug):
     """
@@ -186,6 +188,7 @@ def spreadsheet_cell(value):
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+@reads_query()
 @require_safe
 def programme_csv(request, region_slug, slug):
     """
