@@ -7,8 +7,9 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -84,3 +85,28 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(RETRY_AFTER)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class AdminQueryCheckMiddleware:
+    """
+    A NUL character in the admin's query string (a list filter, a search, the
+    autocomplete) gets a 400 with a message: PostgreSQL cannot compare text with
+    one, and would fail the request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/") and any(
+            "\x00" in name or any("\x00" in value for value in values)
+            for name, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(
+                _(
+                    "The address contains a NUL character (%%00), which no search or filter "
+                    "can match. Remove it from the address and try again."
+                ),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

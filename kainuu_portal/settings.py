@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After LocaleMiddleware, so that its message is in the editor's language.
+    "kainuu_portal.middleware.AdminQueryCheckMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "axes.middleware.AxesMiddleware",
     # Last, so that it sees the views' exceptions: 503 when the database is unavailable.
@@ -332,6 +334,9 @@ LOGGING = {
     "formatters": {
         "line": {"()": "kainuu_portal.logs.OneLineFormatter"},
     },
+    "filters": {
+        "as_warning_without_traceback": {"()": "kainuu_portal.logs.AsWarningWithoutTraceback"},
+    },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -343,6 +348,13 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL"), "propagate": False},
         "django.security": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # A request for another host is the client's doing: one warning line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["stdout"],
+            "level": "INFO",
+            "filters": ["as_warning_without_traceback"],
+            "propagate": False,
+        },
         "django.request": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         # Only "BEGIN version ..." at start-up, noise in every management command.

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
@@ -30,6 +31,11 @@ urlpatterns = [
         name="sitemap",
     ),
     path("documents/<path:name>", programme_document, name="document"),
+    # The admin marks its password form cacheable; it is one user's page: no-store.
+    path(
+        "admin/password_change/",
+        never_cache(admin.site.admin_view(admin.site.password_change, cacheable=True)),
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", api_urls()),
 ]
