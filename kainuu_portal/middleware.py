@@ -73,7 +73,12 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        logger.warning("Database unavailable for %s: %s", request.path, str(exception).strip())
+        return self.response(request, exception)
+
+    @staticmethod
+    def response(request, exception=None):
+        reason = str(exception).strip() if exception else "it failed moments ago"
+        logger.warning("Database unavailable for %s: %s", request.path, reason)
         if request.path.startswith("/api/"):
             response = JsonResponse(
                 {"detail": "The service is temporarily unavailable. Try again shortly."},
@@ -104,7 +109,7 @@ class AdminQueryCheckMiddleware:
         ):
             return HttpResponseBadRequest(
                 _(
-                    "The address contains a NUL character (%%00), which no search or filter "
+                    "The address contains a NUL character (a zero byte), which no search or filter "
                     "can match. Remove it from the address and try again."
                 ),
                 content_type="text/plain; charset=utf-8",

@@ -35,9 +35,11 @@ How it is kept fresh
 
 When a dependency fails
     Database unavailable: the version cannot be read, so entries are served
-    whatever their version, marked ``X-Page-Cache: stale``; a new read is tried
-    after ``PAGE_CACHE_RETRY_SECONDS``. Cache unavailable: pages are rendered
-    without it, and it is tried again after ``PAGE_CACHE_RETRY_SECONDS``.
+    whatever their version, marked ``X-Page-Cache: stale`` (a page not in the cache
+    goes to its view, which answers 503 if the database still fails); a new read is
+    tried after ``PAGE_CACHE_RETRY_SECONDS``.
+    Cache unavailable: pages are rendered without it, and it is tried again after
+    ``PAGE_CACHE_RETRY_SECONDS``.
 """
 
 import functools
@@ -251,9 +253,20 @@ def _known_host(request):
     domain, port = split_domain_port(host)
     if host != (f"{domain}:{port}" if port else domain) or domain not in settings.ALLOWED_HOSTS:
         return None
-    if port and port != str(request.META.get("SERVER_PORT", "")):
+    if port and port != _server_port(request):
         return None
     return host
+
+
+def _server_port(request):
+    """The port the request came in on; gunicorn's SERVER_PORT repeats the Host header's."""
+    sock = request.META.get("gunicorn.socket")
+    if sock is not None:
+        try:
+            return str(sock.getsockname()[1])
+        except OSError:
+            return ""
+    return str(request.META.get("SERVER_PORT", ""))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -23,6 +23,7 @@ from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeyS
 from regions.models import PopulationFigure, Region, Strength
 
 from . import search as site_search
+from .middleware import DatabaseUnavailableMiddleware
 from .publishing.api import LICENSE
 from .publishing.models import visible
 from .publishing.views import reads_query
@@ -123,10 +124,13 @@ def open_data(request):
 
 
 def page_not_found(request, exception):
-    """The site's own 404 page; a JSON answer under /api/."""
+    """The site's own 404 page; a JSON answer under /api/; a 503 when the database is away."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Not Found"}, status=404)
-    return defaults.page_not_found(request, exception)
+    try:
+        return defaults.page_not_found(request, exception)
+    except (OperationalError, InterfaceError) as error:
+        return DatabaseUnavailableMiddleware.response(request, error)
 
 
 def _database_answers():
