@@ -18,6 +18,10 @@ from .sitemaps import sitemaps
 
 handler404 = "kainuu_portal.views.page_not_found"
 
+# The admin marks its password form cacheable; it is one user's page: no-store. (Before
+# admin.site.urls below, which reads the view from the site.)
+admin.site.password_change = never_cache(admin.site.password_change)
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
@@ -31,11 +35,6 @@ urlpatterns = [
         name="sitemap",
     ),
     path("documents/<path:name>", programme_document, name="document"),
-    # The admin marks its password form cacheable; it is one user's page: no-store.
-    path(
-        "admin/password_change/",
-        never_cache(admin.site.admin_view(admin.site.password_change, cacheable=True)),
-    ),
     path("admin/", admin.site.urls),
     path("api/v1/", api_urls()),
 ]

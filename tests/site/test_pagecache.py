@@ -28,8 +28,12 @@ HEADER = "X-Page-Cache"
 
 @pytest.fixture
 def page_cache(settings):
-    """The page cache on and empty; this process has not read the content version yet."""
+    """
+    The page cache on and empty; this process has not read the content version yet,
+    and reads it again only after its own changes (a test sets a shorter period).
+    """
     settings.PAGE_CACHE_SECONDS = 3600
+    settings.PAGE_CACHE_VERSION_SECONDS = 60
     caches["default"].clear()
     pagecache.versions.forget()
     pagecache.cache_guard.down_until = -float("inf")
