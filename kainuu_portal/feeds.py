@@ -18,6 +18,7 @@ FEED_ITEMS = 30
 
 class UpdatesFeed(Feed):
     feed_type = Atom1Feed
+    reads_query = ()  # What the page cache keys the feed by (publishing.views.reads_query).
 
     def title(self):
         return _("Kainuu Portal: updates")

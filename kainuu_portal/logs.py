@@ -36,3 +36,17 @@ class OneLineFormatter(logging.Formatter):
         if record.stack_info:
             event["stack"] = self.formatStack(record.stack_info)
         return json.dumps(event, ensure_ascii=False, default=str)
+
+
+class AsWarningWithoutTraceback(logging.Filter):
+    """
+    Logs the record as one WARNING without its traceback: for events that are the
+    client's doing, such as a request for a host the site does not serve.
+    """
+
+    def filter(self, record):
+        record.levelno = logging.WARNING
+        record.levelname = logging.getLevelName(logging.WARNING)
+        record.exc_info = None
+        record.exc_text = None
+        return True

@@ -1,6 +1,20 @@
-"""Security headers Django's own middleware does not set, and the client address for axes."""
+"""
+Security headers Django's own middleware does not set, the client address for
+axes, and a 503 when the database is unavailable.
+"""
+
+import logging
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+# How soon a client may try again after a 503, in seconds.
+RETRY_AFTER = 10
 
 
 class SecurityHeadersMiddleware:
@@ -41,3 +55,63 @@ def client_ip(request):
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class DatabaseUnavailableMiddleware:
+    """
+    A view that cannot reach the database (refused, timed out, statement cancelled)
+    answers 503 Service Unavailable with ``Retry-After``, in JSON under /api/, and
+    logs one warning line instead of a 500 with a traceback.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        return self.response(request, exception)
+
+    @staticmethod
+    def response(request, exception=None):
+        reason = str(exception).strip() if exception else "it failed moments ago"
+        logger.warning("Database unavailable for %s: %s", request.path, reason)
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {"detail": "The service is temporarily unavailable. Try again shortly."},
+                status=503,
+            )
+        else:
+            # Without the request's context: nothing on the page may need the database.
+            response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class AdminQueryCheckMiddleware:
+    """
+    A NUL character in the admin's query string (a list filter, a search, the
+    autocomplete) gets a 400 with a message: PostgreSQL cannot compare text with
+    one, and would fail the request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/") and any(
+            "\x00" in name or any("\x00" in value for value in values)
+            for name, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(
+                _(
+                    "The address contains a NUL character (a zero byte), which no search or filter "
+                    "can match. Remove it from the address and try again."
+                ),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -44,6 +44,11 @@ env = environ.Env(
     # How long a cached page is kept at most, in seconds; 0 turns the page cache off.
     # Unset means a day, or off when DEBUG is on (so template edits show at once).
     PAGE_CACHE_SECONDS=(int, None),
+    # Database connections: kept for this many seconds (0: one per request), the
+    # connect timeout in seconds and the longest statement in milliseconds (PostgreSQL).
+    DATABASE_CONN_MAX_AGE=(int, 0),
+    DATABASE_CONNECT_TIMEOUT=(int, 2),
+    DATABASE_STATEMENT_TIMEOUT_MS=(int, 5000),
     # Adds /bench/reference/, a constant 10 KB page the benchmark compares against.
     BENCHMARK_REFERENCE_VIEW=(bool, False),
     # Staff sign-in. Unset: two-factor authentication is required when DEBUG is off.
@@ -123,12 +128,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After LocaleMiddleware, so that its message is in the editor's language.
+    "kainuu_portal.middleware.AdminQueryCheckMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "kainuu_portal.signin.middleware.SessionLimitsMiddleware",
     # A request that would be a 404 is answered with a 301 when its address is an old one.
     "kainuu_portal.publishing.redirects.RedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that it sees the views' exceptions: 503 when the database is unavailable.
+    "kainuu_portal.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kainuu_portal.urls"
@@ -156,11 +165,29 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = (
-    60 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 0
-)
+# A new connection for each request: a stalled server then costs a request at most
+# the connect timeout, where a kept connection would wait on it for as long as it
+# is frozen. A kept one (CONN_MAX_AGE) is checked before reuse, so a restarted
+# server fails no request.
+DATABASES["default"]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE")
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Seconds; PostgreSQL's client library waits at least 2.
+            "connect_timeout": env("DATABASE_CONNECT_TIMEOUT"),
+            # A query that runs longer is cancelled by the server: the request gets a 503.
+            "options": f"-c statement_timeout={env('DATABASE_STATEMENT_TIMEOUT_MS')}",
+        }
+    )
 
 CACHES = {"default": env.cache("CACHE_URL")}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # A stalled or stopped Redis costs a request a fraction of a second, after which
+    # pages are rendered without it (kainuu_portal/pagecache.py).
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -284,9 +311,13 @@ PAGE_CACHE_ALIAS = "default"
 # Paths whose anonymous GET responses are cached: every language's pages, the API and
 # the sitemap.
 PAGE_CACHE_PATH_PREFIXES = [f"/{code}/" for code, _name in LANGUAGES] + ["/api/", "/sitemap.xml"]
-# With a local-memory cache, the file through which the processes of one machine
-# learn of a change; empty: a file in the temporary directory named after the database.
-PAGE_CACHE_STAMP_FILE = ""
+# Each process reads the content version from the database at most this often
+# (seconds): how long an edit on one host may take to show on another.
+PAGE_CACHE_VERSION_SECONDS = 1.0
+# After the database or the cache failed, how long to do without it before trying again.
+PAGE_CACHE_RETRY_SECONDS = 5.0
+# A larger response is served but not stored.
+PAGE_CACHE_MAX_ENTRY_BYTES = 512 * 1024
 
 # The benchmark's reference page (bench/run): off unless asked for.
 BENCHMARK_REFERENCE_VIEW = env("BENCHMARK_REFERENCE_VIEW")
@@ -351,6 +382,9 @@ LOGGING = {
     "formatters": {
         "line": {"()": "kainuu_portal.logs.OneLineFormatter"},
     },
+    "filters": {
+        "as_warning_without_traceback": {"()": "kainuu_portal.logs.AsWarningWithoutTraceback"},
+    },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -362,6 +396,13 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL"), "propagate": False},
         "django.security": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # A request for another host is the client's doing: one warning line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["stdout"],
+            "level": "INFO",
+            "filters": ["as_warning_without_traceback"],
+            "propagate": False,
+        },
         "django.request": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         # Sign-ins, sign-outs, failures, lockouts, device and password resets.

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.models import visible
-from kainuu_portal.publishing.views import PreviewMixin, show_in_languages
+from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
 from . import structured_data
@@ -117,6 +117,7 @@ class PriorityDetailView(PreviewMixin, DetailView):
 DOCUMENT_NAME = re.compile(r"[\w./-]+")
 
 
+@require_safe
 def programme_document(request, name):
     """
     A programme's PDF document, sent as a download. The headers keep a file
@@ -161,6 +162,7 @@ def comparison_url(region, first=None, second=None):
     return f"{url}?{urlencode({'a': first.slug, 'b': second.slug})}"
 
 
+@reads_query("a", "b")
 @require_safe
 def programme_compare(request, region_slug):
     """
@@ -227,6 +229,7 @@ def spreadsheet_cell(value):
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+@reads_query()
 @require_safe
 def programme_csv(request, region_slug, slug):
     """

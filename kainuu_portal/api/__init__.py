@@ -14,6 +14,7 @@ from ninja.renderers import JSONRenderer
 
 from kainuu_portal.declarations import collect
 from kainuu_portal.publishing.api import LICENSE
+from kainuu_portal.publishing.views import reads_query
 
 COUNCIL = settings.COUNCIL
 ATTRIBUTION = f"{COUNCIL['name']} ({COUNCIL['name_fi']})"
@@ -52,3 +53,25 @@ api = OpenDataAPI(
 )
 for router in collect("api", "router"):
     api.add_router("", router)
+
+
+def api_urls():
+    """
+    The API's URLs, each view declaring the query parameters its operation reads
+    in the schema (publishing.views.reads_query), so the page cache keys by them.
+    """
+    schema = api.get_openapi_schema(path_prefix="")
+    reads = {
+        operation["operationId"]: tuple(
+            parameter["name"]
+            for parameter in operation.get("parameters", [])
+            if parameter["in"] == "query"
+        )
+        for methods in schema["paths"].values()
+        for operation in methods.values()
+    }
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        operation_id = f"kainuu_portal_api_{pattern.name}"
+        reads_query(*reads.get(operation_id, ()))(pattern.callback)
+    return patterns, app_name, namespace

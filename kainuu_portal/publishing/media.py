@@ -1,8 +1,10 @@
 """
 Uploaded images and PDF documents.
 
-Images (JPEG, PNG or WebP, up to 5 MB) are checked by decoding them with
-Pillow and stored under a server-made name. On save, resized copies (WebP,
+Images (JPEG, PNG or WebP, up to 5 MB; up to 40 million pixels for a JPEG,
+which is decoded at reduced size, 16 million for the others, which are decoded
+whole; no copy taller than WebP's 16,383 pixels) are checked by decoding them
+with Pillow and stored under a server-made name. On save, resized copies (WebP,
 480, 960 and 1600 pixels wide, never wider than the original) are written
 next to the original; pages offer them in a ``srcset`` and never link the
 original. Old files are kept when an image is replaced, so that reverting to
@@ -40,10 +42,18 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from kainuu_portal.publishing.models import Status
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+# Decoding memory: a JPEG is decoded at the size of its largest copy (Image.draft), so
+# it may have more pixels than a PNG or WebP, which is decoded whole (4 bytes a pixel).
 MAX_IMAGE_PIXELS = 40_000_000
+MAX_FULL_DECODE_PIXELS = 16_000_000
 IMAGE_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 RENDITION_WIDTHS = (480, 960, 1600)
 RENDITION_QUALITY = 82
+# The WebP format's largest width or height.
+MAX_RENDITION_SIDE = 16383
+
+# Pillow refuses anything over twice this as a decompression bomb, before decoding.
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -74,10 +84,28 @@ def _read_whole(file):
         file.seek(position)
 
 
+def _rendition_size(width, height, target):
+    """The size of the copy ``target`` pixels wide (never wider than the original)."""
+    copy_width = min(target, width)
+    return copy_width, max(1, round(height * copy_width / width))
+
+
+def _open_for_copies(source):
+    """
+    Open an image and decode it no larger than its largest copy needs: a JPEG is
+    decoded at a reduced scale (at most 1/8), so its memory stays bounded.
+    """
+    image = Image.open(source)
+    if image.format == "JPEG":
+        image.draft("RGB", _rendition_size(*image.size, RENDITION_WIDTHS[-1]))
+    return image
+
+
 def check_image(file):
     """
-    Raise ValidationError unless ``file`` is a JPEG, PNG or WebP image of at
-    most 5 MB that Pillow decodes completely. Returns the Pillow format name.
+    Raise ValidationError unless ``file`` is a JPEG, PNG or WebP image within the
+    limits (bytes, pixels, proportions) that Pillow decodes completely. Returns the
+    Pillow format name.
     """
     _check_size(
         file,
@@ -92,6 +120,11 @@ def check_image(file):
         _("This file is not a JPEG, PNG or WebP image. Upload a photo or picture in one of them."),
         code="invalid_image",
     )
+    too_many_pixels = _(
+        "The image is %(width)s × %(height)s pixels, more than the %(limit)s million pixels "
+        "allowed for this format. Make it smaller (a width of 2000 pixels is plenty) and "
+        "upload it again."
+    )
     data = _read_whole(file)
     try:
         with warnings.catch_warnings():
@@ -101,21 +134,43 @@ def check_image(file):
                 width, height = image.size
                 if image_format not in IMAGE_FORMATS:
                     raise not_an_image
-                if width * height > MAX_IMAGE_PIXELS:
+                limit = MAX_IMAGE_PIXELS if image_format == "JPEG" else MAX_FULL_DECODE_PIXELS
+                if width * height > limit:
                     raise ValidationError(
-                        _("The image is %(width)s × %(height)s pixels; make it smaller first."),
+                        too_many_pixels,
                         code="image_too_many_pixels",
-                        params={"width": width, "height": height},
+                        params={"width": width, "height": height, "limit": limit // 1_000_000},
+                    )
+                if _rendition_size(width, height, RENDITION_WIDTHS[-1])[1] > MAX_RENDITION_SIDE:
+                    largest = _rendition_size(width, height, RENDITION_WIDTHS[-1])[0]
+                    raise ValidationError(
+                        _(
+                            "The image is %(width)s × %(height)s pixels: too tall for its width. "
+                            "Crop it to at most %(max_height)s pixels tall and upload it again."
+                        ),
+                        code="image_too_tall",
+                        params={
+                            "width": width,
+                            "height": height,
+                            "max_height": MAX_RENDITION_SIDE * width // largest,
+                        },
                     )
                 image.verify()
             # verify() leaves the image unusable: decode it again, completely.
-            with Image.open(io.BytesIO(data)) as image:
+            with _open_for_copies(io.BytesIO(data)) as image:
                 image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise not_an_image from None
-    except (OSError, SyntaxError, ValueError):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _(
+                "The image has more than %(limit)s million pixels, too many to open safely. "
+                "Make it smaller (a width of 2000 pixels is plenty) and upload it again."
+            ),
+            code="image_too_many_pixels",
+            params={"limit": MAX_IMAGE_PIXELS // 1_000_000},
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise not_an_image from None
     return image_format
 
@@ -168,7 +223,7 @@ def make_renditions(field_file):
     """
     storage = field_file.storage
     with storage.open(field_file.name, "rb") as source:
-        with Image.open(source) as original:
+        with _open_for_copies(source) as original:
             image = ImageOps.exif_transpose(original)
             image.load()
     if image.mode not in ("RGB", "RGBA"):
@@ -202,8 +257,9 @@ class WithImage(models.Model):
         _("image"),
         blank=True,
         help_text=_(
-            "JPEG, PNG or WebP, at most 5 MB. Smaller copies for phones and tablets are made "
-            "when you save."
+            "JPEG, PNG or WebP, at most 5 MB and 40 million pixels (PNG and WebP: 16 million), "
+            "at most 16,383 pixels tall or ten times its width, whichever is more. Smaller "
+            "copies for phones and tablets are made when you save."
         ),
     )
     image_alt = models.CharField(

@@ -1,4 +1,7 @@
-"""The draft preview of detail views, shared by every content app, and the page's languages."""
+"""
+The draft preview of detail views shared by every content app, the page's languages,
+and what a view reads of the query string.
+"""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -51,3 +54,18 @@ class PreviewMixin:
             response.headers["X-Robots-Tag"] = "noindex"
             response.headers["Cache-Control"] = "private, no-store"
         return response
+
+
+def reads_query(*names):
+    """
+    Declare the query parameters a view reads: the page cache keys its pages by
+    these alone and gives the view no others, so an address with extra parameters
+    (``?utm_source=...``) is the same page. A view that declares nothing is cached
+    only without a query string; a generic list view reads its page parameter.
+    """
+
+    def declare(view):
+        view.reads_query = names
+        return view
+
+    return declare

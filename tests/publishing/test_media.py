@@ -128,8 +128,36 @@ def test_an_image_named_jpg_that_is_a_png_is_stored_as_png(editor_client):
             ),
             "MB; the largest allowed is 5.0 MB.",
         ),
+        (
+            image_file("tall.png", "PNG", size=(100, 17000), mode="1"),
+            "The image is 100 × 17000 pixels: too tall for its width. "
+            "Crop it to at most 16383 pixels tall",
+        ),
+        (
+            image_file("tall.jpg", size=(1800, 20000), mode="L"),
+            "too tall for its width. Crop it to at most 18430 pixels tall",
+        ),
+        (
+            image_file("big.png", "PNG", size=(5000, 4000), mode="1"),
+            "The image is 5000 × 4000 pixels, more than the 16 million pixels allowed",
+        ),
+        (
+            image_file("bomb.png", "PNG", size=(9000, 9000), mode="1"),
+            "The image has more than 40 million pixels, too many to open safely.",
+        ),
     ],
-    ids=["gif", "html", "svg", "exe", "truncated", "over-5-mb"],
+    ids=[
+        "gif",
+        "html",
+        "svg",
+        "exe",
+        "truncated",
+        "over-5-mb",
+        "tall",
+        "tall-jpeg",
+        "png-16mp",
+        "bomb",
+    ],
 )
 def test_a_wrong_or_oversize_image_is_a_form_error_and_nothing_typed_is_lost(
     editor_client, file, message

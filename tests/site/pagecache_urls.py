@@ -9,6 +9,7 @@ from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 
+from kainuu_portal.publishing.views import reads_query
 from kainuu_portal.urls import urlpatterns as site_urlpatterns
 from pages.models import Page
 
@@ -17,6 +18,11 @@ renders = count(1)
 
 def counter(request):
     return HttpResponse(f"<p>render {next(renders)}</p>")
+
+
+@reads_query("page")
+def reads_page(request):
+    return counter(request)
 
 
 def sets_cookie(request):
@@ -60,6 +66,7 @@ urlpatterns = [
     path("test/rename-pages/", rename_pages_in_bulk),
     *i18n_patterns(
         path("test/counter/", counter),
+        path("test/reads-page/", reads_page),
         path("test/cookie/", sets_cookie),
         path("test/nonce/", uses_nonce),
         path("test/never/", not_cacheable),

@@ -1,12 +1,18 @@
 """Backup and restore: export all content, empty the database, import it: the same site."""
 
+import io
+import shutil
+import subprocess
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from PIL import Image
 
 from kainuu_portal.publishing.roles import EDITORS_GROUP
 from priorities.models import Programme
@@ -31,21 +37,31 @@ def render_site(client, site):
     return pages
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    (settings.MEDIA_ROOT / "documents").mkdir(parents=True)
-    return settings.MEDIA_ROOT
+def storage_roots():
+    """The folders of the storages uploads go to: images (MEDIA_ROOT) and PDFs (DOCUMENTS_ROOT)."""
+    return {
+        "media": Path(Region._meta.get_field("image").storage.location),
+        "documents": Path(Programme._meta.get_field("source_document").storage.location),
+    }
+
+
+def jpeg():
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), "#3a6ea5").save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue(), name="castle.jpg")
 
 
 @pytest.fixture
-def full_site(site, media):
-    """The site fixture plus a document, an editor with history, and Swedish text."""
+def full_site(site):
+    """The site fixture plus a document, an image, an editor with history, and Swedish text."""
     programme = site["programme"]
-    (media / "documents" / "s3-2018-2021.pdf").write_bytes(b"%PDF-1.4 test\n")
-    programme.source_document = "documents/s3-2018-2021.pdf"
+    programme.source_document.save("s3.pdf", ContentFile(b"%PDF-1.4 test\n"), save=False)
     programme.title_sv = "S3 2018–2021 på svenska"
     programme.save()
+    region = site["region"]
+    region.image = jpeg()
+    region.image_alt_fi = region.image_alt_en = region.image_alt_sv = "Kajaanin linna"
+    region.save()
     editor = User.objects.create_user("editor", password="an editor password 1", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
     LogEntry.objects.log_actions(
@@ -72,6 +88,7 @@ def snapshot():
             Group.objects.get(name=EDITORS_GROUP).permissions.values_list("codename", flat=True)
         ),
         "document": Programme.objects.get().source_document.name,
+        "image": Region.objects.get(is_home=True).image_renditions,
         "swedish": Programme.objects.get().title_sv,
     }
 
@@ -88,7 +105,8 @@ def test_export_empty_and_import_gives_the_same_site(client, full_site, tmp_path
     backup = tmp_path / "backup.json.gz"
 
     output = run("export_content", str(backup))
-    assert "1 uploaded file(s)" in output
+    # The document, the image and its three resized copies (480, 960 and 1200 pixels wide).
+    assert "5 uploaded file(s)" in output
 
     call_command("flush", interactive=False, verbosity=0)
     assert not Region.objects.exists() and not User.objects.exists()
@@ -115,15 +133,61 @@ def test_import_refuses_a_database_with_content(full_site, tmp_path):
 
 
 @EMPTIES_THE_DATABASE
-def test_import_names_the_uploaded_files_that_are_missing(full_site, media, tmp_path):
+def test_a_restore_onto_a_new_server_gives_back_every_page_image_and_pdf(
+    client, full_site, tmp_path
+):
+    """What deploy/backup archives, restored as docs/deploy.md says into empty everything."""
+    before = render_site(client, full_site)
+    programme = Programme.objects.get()
+    document_url = programme.source_document.url
+    document = client.get(document_url)
+    assert document.status_code == 200
+    image_files = {
+        name: (storage_roots()["media"] / name).read_bytes()
+        for name in [Region.objects.get(is_home=True).image.name]
+        + [copy["name"] for copy in Region.objects.get(is_home=True).image_renditions]
+    }
+
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    run("export_content", str(backup / "content.json.gz"))
+    for name, root in storage_roots().items():
+        subprocess.run(["tar", "-C", root, "-czf", backup / f"{name}.tar.gz", "."], check=True)
+
+    # The new server: an empty database and empty folders.
+    call_command("flush", interactive=False, verbosity=0)
+    for root in storage_roots().values():
+        shutil.rmtree(root, ignore_errors=True)
+    for root in storage_roots().values():
+        root.mkdir(parents=True, exist_ok=True)
+        assert not any(root.iterdir())
+
+    run("import_content", str(backup / "content.json.gz"))
+    for name, root in storage_roots().items():
+        subprocess.run(["tar", "-C", root, "-xzf", backup / f"{name}.tar.gz"], check=True)
+
+    assert render_site(client, full_site) == before
+    restored = client.get(document_url)
+    assert restored.status_code == 200
+    assert b"".join(restored.streaming_content) == b"".join(document.streaming_content)
+    for name, content in image_files.items():
+        assert (storage_roots()["media"] / name).read_bytes() == content, name
+
+
+@EMPTIES_THE_DATABASE
+def test_import_names_the_uploaded_files_that_are_missing(full_site, tmp_path):
     backup = tmp_path / "backup.json"
     run("export_content", str(backup))
     call_command("flush", interactive=False, verbosity=0)
-    (media / "documents" / "s3-2018-2021.pdf").unlink()
+    document = Programme._meta.get_field("source_document").storage
+    name = full_site["programme"].source_document.name
+    document.delete(name)
 
     output = run("import_content", str(backup))
-    assert "1 uploaded file(s) the content refers to are not in MEDIA_ROOT" in output
-    assert "documents/s3-2018-2021.pdf" in output
+    assert (
+        "1 uploaded file(s) the content refers to are not in MEDIA_ROOT or DOCUMENTS_ROOT" in output
+    )
+    assert name in output
 
 
 def test_import_of_a_missing_file_is_a_clear_error(db, tmp_path):

@@ -90,6 +90,9 @@ def test_security_events_are_logged_on_one_line(quiet_client, db, caplog):
     event = json.loads(OneLineFormatter().format(record))
     assert event["logger"] == "django.security.DisallowedHost"
     assert "evil.example" in event["message"]
+    # The client's doing, not the site's: a warning, without a traceback.
+    assert event["level"] == "WARNING"
+    assert "exception" not in event
 
 
 def test_the_site_logs_one_json_event_a_line_to_standard_output():

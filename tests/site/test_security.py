@@ -185,3 +185,35 @@ def test_favicon_ico_redirects_to_the_icon(client, db):
     assert response.status_code == 301
     assert response["Location"] == "/static/img/favicon.svg"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_password_change_form_is_never_stored(admin_client):
+    response = admin_client.get("/admin/password_change/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("method", ["options", "trace"])
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/documents/programmes/none.pdf"])
+def test_files_answer_only_get_and_head(client, db, method, url):
+    assert getattr(client, method)(url).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?status__exact=%00", "?q=%00", "?o=1&a%00b=1"],
+)
+def test_a_nul_in_the_admins_query_string_is_a_clear_400(admin_client, query):
+    response = admin_client.get("/admin/regions/region/" + query)
+    assert response.status_code == 400
+    assert "NUL character" in response.content.decode()
+    autocomplete = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "\x00",
+            "app_label": "priorities",
+            "model_name": "priority",
+            "field_name": "sectors",
+        },
+    )
+    assert autocomplete.status_code == 400

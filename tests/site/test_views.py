@@ -1,11 +1,16 @@
 """The public pages over HTTP: every page type in every language, drafts, 404s and query counts."""
 
 import re
+import threading
+import time
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.db import OperationalError
 from django.utils.translation import override
 
+from kainuu_portal import views
 from kainuu_portal.publishing.models import Status
 from tests import factories
 from tests.helpers.html import parse
@@ -161,10 +166,51 @@ def test_a_live_page_has_no_preview_banner_for_staff(staff_client, site):
     assert "noindex" not in content
 
 
-def test_healthz_checks_the_database(client, db):
+def test_healthz_checks_the_database_and_the_cache(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_healthz_names_the_dependency_that_failed(client, db):
+    with mock.patch.dict(views.HEALTH_CHECKS, database=mock.Mock(side_effect=OperationalError)):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
+
+
+def test_healthz_answers_within_a_second_when_a_dependency_hangs(client, db):
+    release = threading.Event()
+    with mock.patch.dict(views.HEALTH_CHECKS, cache=lambda: release.wait(5)):
+        started = time.monotonic()
+        response = client.get("/healthz")
+        elapsed = time.monotonic() - started
+        release.set()
+    assert response.status_code == 503
+    assert response.json()["cache"] == "timeout"
+    assert elapsed < 1
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/regions/"])
+def test_a_page_answers_503_with_retry_after_when_the_database_is_unavailable(client, db, url):
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")
+    ):
+        response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "Service temporarily unavailable" in response.content.decode()
+
+
+def test_the_api_answers_503_in_json_when_the_database_is_unavailable(client, db):
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")
+    ):
+        response = client.get("/api/v1/regions")
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"]
+    assert "detail" in response.json()
 
 
 def test_robots_txt_names_the_sitemap(client, db):

@@ -11,8 +11,9 @@ sessions and login attempts (django-axes) are left out. Related rows refer to
 content types, permissions and users by natural keys, and every row keeps its
 primary key, so the history's links stay right.
 
-The uploaded files themselves are in MEDIA_ROOT: back that folder up too.
-``import_content`` loads the file into an empty database.
+The uploaded files themselves are in their fields' storages (images and their
+resized copies in MEDIA_ROOT, PDF documents in DOCUMENTS_ROOT): back those up too,
+as deploy/backup does. ``import_content`` loads the file into an empty database.
 """
 
 from django.apps import apps
@@ -20,18 +21,27 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import models
 
-EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes"]
+# The content version starts afresh in the database loaded into (import_content bumps it).
+EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes", "kainuu_portal.contentversion"]
 
 
 def media_references(using="default"):
-    """The names of every uploaded file that some row refers to."""
-    names = set()
+    """
+    Every uploaded file some row refers to, as ``(storage, name)``: the file of each
+    file field, read through that field's own storage, and an image's resized copies.
+    """
+    files = set()
     for model in apps.get_models():
         file_fields = [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
         for field in file_fields:
-            values = model._base_manager.using(using).exclude(**{field.name: ""})
-            names.update(values.values_list(field.name, flat=True))
-    return sorted(name for name in names if name)
+            rows = model._base_manager.using(using).exclude(**{field.name: ""})
+            # An image's resized copies (publishing.media.WithImage) are beside it.
+            columns = [field.name, *(["image_renditions"] if field.name == "image" else [])]
+            for name, *renditions in rows.values_list(*columns):
+                files.add((field.storage, name))
+                for copy in (renditions[0] if renditions else None) or []:
+                    files.add((field.storage, copy["name"]))
+    return sorted(files, key=lambda file: file[1])
 
 
 class Command(BaseCommand):
@@ -57,5 +67,5 @@ class Command(BaseCommand):
         media = media_references(database)
         self.stdout.write(
             f"Exported the content to {path}. It refers to {len(media)} uploaded file(s) "
-            "under MEDIA_ROOT: back up that folder as well."
+            "in MEDIA_ROOT and DOCUMENTS_ROOT: back up those folders as well."
         )

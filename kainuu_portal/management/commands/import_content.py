@@ -9,7 +9,8 @@ The database must hold no content and no user account yet (a fresh
 two sites. The groups that migrations create are replaced by the ones in the
 file. Everything happens in one transaction: on any error nothing is loaded.
 Afterwards the command lists uploaded files the content refers to that are
-not in MEDIA_ROOT: restore that folder from the same backup.
+not in their storage (MEDIA_ROOT or DOCUMENTS_ROOT): restore those folders from
+the same backup.
 """
 
 from pathlib import Path
@@ -17,11 +18,11 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from kainuu_portal import pagecache
 from kainuu_portal.publishing.models import Publishable
 
 from .export_content import media_references
@@ -58,17 +59,18 @@ class Command(BaseCommand):
         with transaction.atomic(using=database):
             Group.objects.using(database).all().delete()
             call_command("loaddata", path, database=database, verbosity=0)
+            pagecache.invalidate(database)
         loaded = content_rows(database)
         accounts = loaded.pop("accounts", 0)
         self.stdout.write(
             f"Imported {path}: {sum(loaded.values())} content rows and {accounts} account(s)."
         )
-        missing = [name for name in media_references(database) if not default_storage.exists(name)]
+        missing = [name for storage, name in media_references(database) if not storage.exists(name)]
         if missing:
             self.stdout.write(
                 self.style.WARNING(
                     f"{len(missing)} uploaded file(s) the content refers to are not in "
-                    "MEDIA_ROOT; restore that folder from the same backup:\n  "
-                    + "\n  ".join(missing)
+                    "MEDIA_ROOT or DOCUMENTS_ROOT; restore those folders from the same "
+                    "backup:\n  " + "\n  ".join(missing)
                 )
             )
