@@ -32,11 +32,15 @@ from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 
+from django_otp.oath import totp
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 ADMIN_PASSWORD = "drill-" + secrets.token_urlsafe(12)
+# The drill's superuser has an authenticator app, as production settings require.
+ADMIN_OTP_KEY = secrets.token_hex(20)
 
 failures = []
 held = []
@@ -120,9 +124,10 @@ class Browser:
     def csrf(self):
         return next((c.value for c in self.cookies if c.name == "csrftoken"), "")
 
-    def login(self, username, password):
+    def login(self, username, password, otp_key=None):
+        """Sign in to the admin: the password, then the app's code when one is asked for."""
         self.get("/admin/login/")
-        return self.request(
+        response = self.request(
             "/admin/login/?next=/admin/",
             data=urllib.parse.urlencode(
                 {
@@ -134,6 +139,21 @@ class Browser:
             ).encode(),
             headers={"Referer": self.base + "/admin/login/"},
         )
+        if (
+            otp_key
+            and response.status == 302
+            and response.headers.get("Location", "").endswith("/admin/login/code/")
+        ):
+            self.get("/admin/login/code/")
+            code = f"{totp(bytes.fromhex(otp_key)):06d}"
+            response = self.request(
+                "/admin/login/code/",
+                data=urllib.parse.urlencode(
+                    {"code": code, "csrfmiddlewaretoken": self.csrf()}
+                ).encode(),
+                headers={"Referer": self.base + "/admin/login/code/"},
+            )
+        return response
 
     def save_form(self, path, changes, files=None, timeout=10):
         """Fill in the admin form at ``path`` as it is, change ``changes``, add ``files``; save."""
@@ -401,8 +421,10 @@ class Drill:
         self.manage("load_demo_content")
         self.manage("collectstatic", "--noinput")
         self.env["DRILL_PASSWORD"] = ADMIN_PASSWORD
+        self.env["DRILL_OTP_KEY"] = ADMIN_OTP_KEY
         self.facts = json.loads(self.manage("shell", "--no-imports", "-c", FACTS_SCRIPT))
         del self.env["DRILL_PASSWORD"]
+        del self.env["DRILL_OTP_KEY"]
         for name in self.hosts:
             self.start_host(name)
             say(
@@ -439,7 +461,9 @@ from regions.models import Region
 page = Page.objects.live().order_by("pk").first()
 programme = Programme.objects.live().first()
 region = Region.objects.live().home().first()
-User.objects.create_superuser("drill", password=os.environ["DRILL_PASSWORD"])
+from django_otp.plugins.otp_totp.models import TOTPDevice
+drill = User.objects.create_superuser("drill", password=os.environ["DRILL_PASSWORD"])
+TOTPDevice.objects.create(user=drill, name="drill", key=os.environ["DRILL_OTP_KEY"], confirmed=True)
 with translation.override("en"):
     page_url = page.get_absolute_url()
 print(json.dumps({
@@ -512,7 +536,10 @@ def run(drill):
     a, b = Browser(drill.base("A")), Browser(drill.base("B"))
     page = drill.facts["page_url"]
     editor = Browser(drill.base("A"))
-    check(editor.login("drill", ADMIN_PASSWORD).status == 302, "a superuser logs in on host A")
+    check(
+        editor.login("drill", ADMIN_PASSWORD, ADMIN_OTP_KEY).status == 302,
+        "a superuser logs in on host A",
+    )
     page_admin = f"/admin/pages/page/{drill.facts['page']}/change/"
 
     def title_seen(browser, title):
