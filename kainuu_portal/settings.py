@@ -55,6 +55,8 @@ env = environ.Env(
     TWO_FACTOR_REQUIRED=(bool, None),
     SESSION_IDLE_MINUTES=(int, 120),
     SESSION_LIMIT_HOURS=(int, 12),
+    # System checks to silence, e.g. signin.W001 where staff sign in elsewhere.
+    SILENCED_SYSTEM_CHECKS=(list, []),
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -441,10 +443,13 @@ if env("SECURE_PROXY_SSL_HEADER"):
 SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS") if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD")
+# The checks the operator silenced: signin.W001 (two-factor sign-in off) on a site
+# whose staff sign in through the council's own identity provider.
+SILENCED_SYSTEM_CHECKS = env("SILENCED_SYSTEM_CHECKS")
 if not SECURE_HSTS_PRELOAD:
     # Preloading is the operator's choice (it is hard to undo and binds every
     # subdomain of the registered domain), so leaving it off is no warning.
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
