@@ -55,6 +55,8 @@ env = environ.Env(
     TWO_FACTOR_REQUIRED=(bool, None),
     SESSION_IDLE_MINUTES=(int, 120),
     SESSION_LIMIT_HOURS=(int, 12),
+    # Sign-in events are deleted after this many days (manage.py prune_signin_events).
+    SIGNIN_EVENT_RETENTION_DAYS=(int, 365),
     # System checks to silence, e.g. signin.W001 where staff sign in elsewhere.
     SILENCED_SYSTEM_CHECKS=(list, []),
 )
@@ -232,6 +234,10 @@ OTP_TOTP_ISSUER = "Kainuu Portal"
 SESSION_IDLE_MINUTES = env("SESSION_IDLE_MINUTES")
 SESSION_LIMIT_HOURS = env("SESSION_LIMIT_HOURS")
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# Sign-in events (user names and addresses) are kept this many days, then deleted by
+# manage.py prune_signin_events, run daily (deploy/kainuu-portal-prune-signin-events.timer).
+SIGNIN_EVENT_RETENTION_DAYS = env("SIGNIN_EVENT_RETENTION_DAYS")
 
 # django-axes with three rules (kainuu_portal/signin/throttling.py), failures counting
 # for an hour: 5 failures for one user name from one address lock that pair; 20 from

@@ -577,9 +577,12 @@ def test_privacy_notice(demo, client):
         "Regional Council of Kainuu",
         "kirjaamo@kainuunliitto.fi",
         "Data Protection Ombudsman",
+        "These records are kept for 365 days and then deleted.",
     )
     _html, text = fetch(client, "pages:page-detail", "fi", slug="privacy")
-    assert_shows(text, "Tietosuojaseloste", "tietosuojavaltuutetulle")
+    assert_shows(text, "Tietosuojaseloste", "tietosuojavaltuutetulle", "säilytetään 365 päivää")
+    _html, text = fetch(client, "pages:page-detail", "sv", slug="privacy")
+    assert_shows(text, "Dataskyddsbeskrivning", "sparas i 365 dagar")
 
 
 def test_about_page(demo, client):
