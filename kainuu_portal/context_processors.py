@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError, InterfaceError
 from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info, override
@@ -50,8 +51,27 @@ def _absolute(request, url):
         return url
 
 
+def _footer_pages():
+    return list(Page.objects.in_footer())
+
+
+def _footer_pages_if_available():
+    """The footer's pages, or none when the database does not answer: for the error pages."""
+    try:
+        return _footer_pages()
+    except (DatabaseError, InterfaceError):
+        return []
+
+
 def site(request):
-    """What every page's layout needs: footer pages and the page in each language."""
+    """
+    What every page's layout needs: footer pages and the page in each language.
+
+    Only the footer's pages come from the database, when a template uses them:
+    ``footer_pages`` on ordinary pages (a database error there is the page's, and
+    answers 503), ``footer_pages_if_available`` on the error pages (base_error.html),
+    which render without the database.
+    """
     languages = [
         {
             "code": code,
@@ -63,7 +83,8 @@ def site(request):
     ]
     return {
         "council": COUNCIL,
-        "footer_pages": SimpleLazyObject(lambda: list(Page.objects.in_footer())),
+        "footer_pages": SimpleLazyObject(_footer_pages),
+        "footer_pages_if_available": SimpleLazyObject(_footer_pages_if_available),
         "page_languages": languages,
         "section": _section(request),
     }

@@ -55,6 +55,10 @@ env = environ.Env(
     TWO_FACTOR_REQUIRED=(bool, None),
     SESSION_IDLE_MINUTES=(int, 120),
     SESSION_LIMIT_HOURS=(int, 12),
+    # Sign-in events are deleted after this many days (manage.py prune_signin_events).
+    SIGNIN_EVENT_RETENTION_DAYS=(int, 365),
+    # System checks to silence, e.g. signin.W001 where staff sign in elsewhere.
+    SILENCED_SYSTEM_CHECKS=(list, []),
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -230,6 +234,10 @@ OTP_TOTP_ISSUER = "Kainuu Portal"
 SESSION_IDLE_MINUTES = env("SESSION_IDLE_MINUTES")
 SESSION_LIMIT_HOURS = env("SESSION_LIMIT_HOURS")
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# Sign-in events (user names and addresses) are kept this many days, then deleted by
+# manage.py prune_signin_events, run daily (deploy/kainuu-portal-prune-signin-events.timer).
+SIGNIN_EVENT_RETENTION_DAYS = env("SIGNIN_EVENT_RETENTION_DAYS")
 
 # django-axes with three rules (kainuu_portal/signin/throttling.py), failures counting
 # for an hour: 5 failures for one user name from one address lock that pair; 20 from
@@ -441,10 +449,13 @@ if env("SECURE_PROXY_SSL_HEADER"):
 SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS") if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD")
+# The checks the operator silenced: signin.W001 (two-factor sign-in off) on a site
+# whose staff sign in through the council's own identity provider.
+SILENCED_SYSTEM_CHECKS = env("SILENCED_SYSTEM_CHECKS")
 if not SECURE_HSTS_PRELOAD:
     # Preloading is the operator's choice (it is hard to undo and binds every
     # subdomain of the registered domain), so leaving it off is no warning.
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

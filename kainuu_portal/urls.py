@@ -17,6 +17,7 @@ from .publishing.views import reads_query
 from .sitemaps import sitemaps
 
 handler404 = "kainuu_portal.views.page_not_found"
+handler500 = "kainuu_portal.views.server_error"
 
 # The admin marks its password form cacheable; it is one user's page: no-store. (Before
 # admin.site.urls below, which reads the view from the site.)

@@ -1,5 +1,6 @@
-"""Site-wide views: the home page, health check and machine-readable files."""
+"""Site-wide views: the home page, health check, error pages and machine-readable files."""
 
+import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import timedelta
@@ -17,6 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.views import defaults
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
@@ -124,13 +126,30 @@ def open_data(request):
 
 
 def page_not_found(request, exception):
-    """The site's own 404 page; a JSON answer under /api/; a 503 when the database is away."""
+    """
+    The site's own 404 page, which needs no database (base_error.html); a JSON answer
+    under /api/. While the database is away the redirect lookup after it fails, and
+    ``server_error`` answers 503: the address may be an old one that redirects.
+    """
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Not Found"}, status=404)
     try:
         return defaults.page_not_found(request, exception)
     except (OperationalError, InterfaceError) as error:
         return DatabaseUnavailableMiddleware.response(request, error)
+
+
+@requires_csrf_token
+def server_error(request):
+    """
+    The site's own 500 page (static: it needs nothing). When what failed was reaching
+    the database outside a view, in a middleware that reads the session or the old
+    addresses, the 503 of an outage with Retry-After instead.
+    """
+    error = sys.exception()
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return DatabaseUnavailableMiddleware.response(request, error)
+    return defaults.server_error(request)
 
 
 def _database_answers():

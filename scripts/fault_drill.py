@@ -711,6 +711,18 @@ def run(drill):
         "/healthz names the database",
         health.text[:100],
     )
+    bad_host = a.get(unique_path(), headers={"Host": "evil.example"})
+    check(
+        bad_host.status == 400 and 'class="skip-link"' in bad_host.text,
+        "a bad Host header gets the site's 400 page, which needs no database",
+        f"status {bad_host.status}",
+    )
+    unknown = a.get(f"/en/no-such-page-{secrets.token_hex(4)}/")
+    check(
+        unknown.status == 503 and unknown.header("Retry-After"),
+        "an unknown address answers 503 with Retry-After (it may be an old one)",
+        f"status {unknown.status}",
+    )
     drill.start_postgres()
     check(wait_for(lambda: a.get("/healthz").status == 200, 10), "healthy again by itself")
     after = [browser.get(unique_path()).status for browser in (a, b) for _ in range(8)]

@@ -43,11 +43,13 @@ def read(name):
     """
     One file of the demo content: ``read("region")`` is ``content/region.json``, with
     ``{council_email}`` and ``{council_url}`` replaced by the council's facts
-    (``settings.COUNCIL``).
+    (``settings.COUNCIL``) and ``{signin_retention_days}`` by how long sign-in events
+    are kept (``settings.SIGNIN_EVENT_RETENTION_DAYS``).
     """
     text = (CONTENT / f"{name}.json").read_text(encoding="utf-8")
     for fact in ("email", "url"):
         text = text.replace(f"{{council_{fact}}}", settings.COUNCIL[fact])
+    text = text.replace("{signin_retention_days}", str(settings.SIGNIN_EVENT_RETENTION_DAYS))
     return json.loads(text)
 
 

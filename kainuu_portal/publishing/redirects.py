@@ -14,6 +14,7 @@ target the visitor may not see (a draft) stays a 404.
 from urllib.parse import urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import HttpResponsePermanentRedirect
@@ -220,8 +221,19 @@ def clean_redirect(redirect):
 # --- Answering -----------------------------------------------------------------
 
 
+def _candidates(path):
+    """The old addresses ``path`` may mean: itself, and with APPEND_SLASH with a slash added."""
+    if settings.APPEND_SLASH and not path.endswith("/"):
+        return [path, f"{path}/"]
+    return [path]
+
+
 class RedirectFallbackMiddleware:
-    """Answers a GET or HEAD that would be a 404 with a 301 when its address has a redirect."""
+    """
+    Answers a GET or HEAD that would be a 404 with a 301 when its address has a redirect.
+    An old address without its trailing slash is found too, and leads straight to the
+    current address (Django's CommonMiddleware would first add the slash: two hops).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -232,9 +244,14 @@ class RedirectFallbackMiddleware:
             return response
         if not is_storable(request.path):
             return response
-        redirect = (
-            Redirect.objects.filter(old_path=request.path).select_related("content_type").first()
-        )
+        candidates = _candidates(request.path)
+        found = {
+            redirect.old_path: redirect
+            for redirect in Redirect.objects.filter(old_path__in=candidates).select_related(
+                "content_type"
+            )
+        }
+        redirect = next((found[path] for path in candidates if path in found), None)
         if redirect is None:
             return response
         url = redirect.target_url(getattr(request, "user", None))

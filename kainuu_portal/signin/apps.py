@@ -10,7 +10,7 @@ class SignInConfig(AppConfig):
     verbose_name = _("Sign-in")
 
     def ready(self):
-        from . import events, middleware  # noqa: F401  (connect their receivers)
+        from . import checks, events, middleware  # noqa: F401  (register the check, connect receivers)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

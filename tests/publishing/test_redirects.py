@@ -131,6 +131,23 @@ def test_renaming_again_never_makes_a_chain_and_renaming_back_never_a_loop(
     assert_leads_to(visitor, third, second)
 
 
+def test_an_old_address_without_its_trailing_slash_takes_one_redirect(editor_client, visitor, site):
+    sector = site["sector"]
+    before = addresses(sector)
+    save(editor_client, sector, slug_fi="tieto-ja-viestintatekniikka", slug_en="ict", slug_sv="ikt")
+    new = addresses(sector)["fi"]
+    old = before["fi"].rstrip("/")
+
+    # Straight to the current address, not first to the old one with a slash.
+    assert_leads_to(visitor, old, new)
+    response = visitor.get(old, {"page": "2"})
+    assert response.status_code == 301
+    assert response["Location"] == f"{new}?page=2"
+    # An address that is in use is still completed by APPEND_SLASH.
+    response = visitor.get(new.rstrip("/"))
+    assert (response.status_code, response["Location"]) == (301, new)
+
+
 def test_a_redirect_never_leads_a_visitor_to_a_draft(editor_client, visitor, viewer_client, site):
     page = site["page"]
     old = addresses(page)["fi"]

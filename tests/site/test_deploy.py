@@ -57,6 +57,30 @@ def test_the_deploy_checks_catch_a_development_setting():
     assert "security.W004" in result.stderr
 
 
+def test_the_deploy_checks_warn_when_two_factor_sign_in_is_off():
+    env = production_environment(TWO_FACTOR_REQUIRED="false")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "signin.W001" in result.stderr
+    assert "TWO_FACTOR_REQUIRED" in result.stderr
+
+
+def test_a_site_whose_staff_sign_in_elsewhere_silences_the_two_factor_warning():
+    # Staff sign in through the council's own identity provider: the operator's choice.
+    env = production_environment(TWO_FACTOR_REQUIRED="false", SILENCED_SYSTEM_CHECKS="signin.W001")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_two_factor_warning_is_only_for_production():
+    env = production_environment(DEBUG="true", TWO_FACTOR_REQUIRED="false")
+    result = manage("check", "--deploy", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "security.W018" in result.stderr  # DEBUG itself is what the checks name
+    assert "signin.W001" not in result.stderr
+
+
 def test_the_production_settings_are_what_the_docs_say():
     code = (
         "import json\n"

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kainuu_portal.logs import OneLineFormatter
+from tests.helpers.faults import database_unavailable
 
 LEAKS = ["Traceback", "SECRET_KEY", settings.SECRET_KEY, "DATABASES", "django.", 'File "']
 
@@ -118,3 +119,83 @@ def test_the_site_logs_one_json_event_a_line_to_standard_output():
     ]
     assert events[0]["message"] == "first line\nsecond line"
     assert "ZeroDivisionError" in events[1]["exception"]
+
+
+# --- Error pages while the database is down ---------------------------------------
+
+
+def assert_rendered_without_the_database(response, status, heading):
+    """The site's own page, with the footer's council facts; nothing the database holds."""
+    assert_own_error_page(response, status, heading)
+    content = response.content.decode()
+    assert "Regional Council of Kainuu" in content
+    assert f'href="mailto:{settings.COUNCIL["email"]}"' in content
+    # The footer's content pages are in the database: left out, not an error.
+    assert 'id="footer-about"' not in content
+
+
+def test_a_bad_host_gets_the_400_page_while_the_database_is_down(quiet_client, site):
+    with database_unavailable():
+        response = quiet_client.get("/en/regions/", headers={"Host": "evil.example"})
+    assert_rendered_without_the_database(response, 400, "Bad request")
+
+
+def test_a_form_without_csrf_token_gets_the_403_page_while_the_database_is_down(db):
+    client = Client(
+        enforce_csrf_checks=True, raise_request_exception=False, headers={"accept-language": "en"}
+    )
+    with database_unavailable():
+        response = client.post(reverse("admin:login"), {"username": "x", "password": "y"})
+    assert_rendered_without_the_database(response, 403, "The form could not be sent")
+
+
+@pytest.mark.urls("tests.site.error_urls")
+def test_a_forbidden_page_gets_the_403_page_while_the_database_is_down(quiet_client, db):
+    with database_unavailable():
+        response = quiet_client.get("/en/test/forbidden/")
+    assert_rendered_without_the_database(response, 403, "Access denied")
+
+
+def test_the_404_page_needs_no_database(quiet_client, site, settings):
+    # Without the lookup of old addresses, which needs the database (see below).
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "Redirect" not in name]
+    with database_unavailable():
+        response = quiet_client.get("/en/no-such-page/")
+    assert_rendered_without_the_database(response, 404, "Page not found")
+
+
+@pytest.mark.parametrize("headers", [{}, {"cookie": f"{settings.SESSION_COOKIE_NAME}={'a' * 32}"}])
+def test_an_unknown_address_answers_503_while_the_database_is_down(quiet_client, site, headers):
+    # It may be an old address that redirects: that is only known when the database answers.
+    with database_unavailable():
+        response = quiet_client.get("/en/no-such-page/", headers=headers)
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "Service temporarily unavailable" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/regions/", "/fi/alueet/kainuu/"])
+def test_a_page_answers_503_while_the_database_is_down(quiet_client, site, url):
+    with database_unavailable():
+        response = quiet_client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "Service temporarily unavailable" in response.content.decode()
+
+
+def test_a_staff_member_s_request_answers_503_while_the_database_is_down(editor_client, site):
+    # The session is in the database: the sign-in middleware cannot read it.
+    staff = Client(raise_request_exception=False)
+    staff.cookies = editor_client.cookies
+    with database_unavailable():
+        response = staff.get("/en/regions/")
+    assert response.status_code == 503
+    assert response["Retry-After"]
+
+
+@pytest.mark.urls("tests.site.error_urls")
+def test_an_error_in_a_view_gets_the_500_page_while_the_database_is_down(quiet_client, db):
+    with database_unavailable():
+        response = quiet_client.get("/en/test/broken/")
+    assert response.status_code == 500
+    assert "Server error" in response.content.decode()

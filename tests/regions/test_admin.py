@@ -1,0 +1,54 @@
+"""Regions, their municipalities and population figures added through the admin's forms."""
+
+from kainuu_portal.publishing.models import Status
+from regions.models import Municipality, PopulationFigure, Region
+from tests import factories
+from tests.helpers.admin import admin_url, management_form, region_post_data
+
+MUNICIPALITY_ROW = {
+    **management_form("municipalities", total=1),
+    "municipalities-0-name_fi": "Kajaani",
+    "municipalities-0-slug_fi": "kajaani",
+    "municipalities-0-code": "205",
+    "municipalities-0-is_town": "on",
+    "municipalities-0-status": Status.PUBLISHED,
+}
+POPULATION_ROW = {
+    **management_form("population_figures", total=1),
+    "population_figures-0-year": "2018",
+    "population_figures-0-value": "73600",
+    "population_figures-0-source_fi": "Tilastokeskus",
+    "population_figures-0-status": Status.PUBLISHED,
+}
+
+
+def test_an_editor_adds_a_region_with_a_municipality(editor_client):
+    response = editor_client.post(
+        admin_url("regions.region", "add"), region_post_data(**MUNICIPALITY_ROW)
+    )
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    region = Region.objects.get(slug_fi="kainuu")
+    assert region.country == "FI"
+    assert region.name_sv == "Kajanaland"
+    assert Municipality.objects.get(region=region).name_fi == "Kajaani"
+
+
+def test_an_editor_adds_a_population_figure_to_a_region(editor_client):
+    region = factories.make_region(slug="kainuu")
+
+    response = editor_client.post(
+        admin_url("regions.region", "change", region.pk), region_post_data(**POPULATION_ROW)
+    )
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert PopulationFigure.objects.get(region=region).value == 73600
+
+
+def test_an_editor_adds_a_new_region_with_its_population(editor_client):
+    response = editor_client.post(
+        admin_url("regions.region", "add"), region_post_data(**POPULATION_ROW)
+    )
+
+    assert response.status_code == 302
+    assert PopulationFigure.objects.get(region__slug_fi="kainuu").value == 73600
