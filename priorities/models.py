@@ -332,6 +332,7 @@ class Programme(WithImage, WithDocuments, Publishable):
     )
 
     live_parents = ("region",)
+    publish_children = ("priorities", "themes", "links")
     documents = ("source_document",)
     # The aims are shown under a heading "Aims" of their own.
     first_heading_levels = {"aims": 3}
@@ -399,8 +400,8 @@ class ProgrammeLink(LinkBase):
     history_parents = ("programme",)
 
     class Meta(LinkBase.Meta):
-        verbose_name = _("link")
-        verbose_name_plural = _("links")
+        verbose_name = _("programme link")
+        verbose_name_plural = _("programme links")
 
 
 class PriorityQuerySet(PublishableQuerySet):
@@ -466,6 +467,7 @@ class Priority(Publishable, Orderable):
     )
     live_parents = ("programme", "programme__region")
     history_parents = ("programme",)
+    publish_children = ("focus_areas",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("priority")
