@@ -378,6 +378,25 @@ class Programme(WithImage, WithDocuments, Publishable):
     def period(self):
         return f"{self.start_year}–{self.end_year}"
 
+    class PeriodState(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming period")
+        CURRENT = "current", _("Current period")
+        ENDED = "ended", _("Period ended")
+
+    def period_state(self, year=None):
+        """Where the period stands in ``year`` (this year by default)."""
+        year = year or timezone.localdate().year
+        if self.end_year < year:
+            return self.PeriodState.ENDED
+        if self.start_year > year:
+            return self.PeriodState.UPCOMING
+        return self.PeriodState.CURRENT
+
+    @property
+    def period_state_now(self):
+        """The period's state today; pages change at midnight, when the page cache does."""
+        return self.period_state()
+
     @property
     def source_document_facts(self):
         """“PDF, 1.2 MB, in Finnish”, for the link to the source document."""

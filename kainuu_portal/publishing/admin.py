@@ -409,7 +409,7 @@ class PublishableAdminMixin:
     actions = ["publish", "unpublish"]
 
     class Media:
-        js = ["js/admin/rich-text-labels.js"]
+        js = ["js/admin/rich-text-labels.js", "js/admin/slugs.js"]
 
     list_per_page = 50
     save_on_top = True
