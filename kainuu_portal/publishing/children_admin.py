@@ -91,7 +91,7 @@ class PublishWithChildrenAdminMixin:
 
     def get_form(self, request, obj=None, **kwargs):
         drafts = self._drafts_of(request, obj)
-        if drafts:
+        if drafts and self.has_change_permission(request, obj):
             field = forms.BooleanField(
                 label=ngettext(
                     "Publish its %(count)d draft part too when saving as published",
@@ -120,7 +120,8 @@ class PublishWithChildrenAdminMixin:
         fieldset = (
             _("Draft parts"),
             {
-                "fields": [FIELD],
+                # Staff who may only look see the list without the checkbox.
+                "fields": [FIELD] if self.has_change_permission(request, obj) else [],
                 "classes": ["draft-parts-fieldset"],
                 "description": format_html(
                     '<p class="draft-parts-intro">{}</p>{}', intro, parts_list(drafts)

@@ -57,7 +57,7 @@ def test_the_change_form_lists_the_draft_parts_and_publishes_them_in_the_same_sa
     for title in ("Bioeconomy", "Forest data", "Circular economy", "Strategy PDF"):
         assert title in page
     focus_area = FocusArea.objects.get()
-    assert admin_url("priorities.focusarea", "change", focus_area.pk) in page
+    assert f'href="{admin_url("priorities.focusarea", "change", focus_area.pk)}"' in page
     assert "Publish its 4 draft parts too when saving as published" in page
 
     data |= {"status": [Status.PUBLISHED], "publish_drafts": ["on"]}
@@ -176,3 +176,11 @@ def test_the_change_list_flags_a_published_programme_with_draft_parts(editor_cli
     assert rows[programme.title_en] == 4
     assert rows["Complete programme"] == 0
     assert 'class="draft-parts-flag">4 drafts</strong>' in page
+
+
+def test_a_viewer_sees_the_draft_parts_without_the_checkbox(viewer_client, programme):
+    page = viewer_client.get(admin_url("priorities.programme", "change", programme.pk))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "These parts of the item are drafts" in text
+    assert 'name="publish_drafts"' not in text
