@@ -29,7 +29,7 @@ How it is kept fresh
     many-to-many relations of content (signals), after any successful write request
     by staff (this also covers admin bulk updates and reordering that bypass
     signals), by ``clear_page_cache``, and
-    when the next scheduled publish-at time passes or the day changes.
+    when the next scheduled publish-at or unpublish-at time passes or the day changes.
     Each process reads the number at most once every ``PAGE_CACHE_VERSION_SECONDS``
     (a second): an edit on any host, saved while the cache was unreachable or not,
     is seen on every host within that time. An entry of another version is ignored.
@@ -59,6 +59,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.http import HttpResponse, QueryDict
 from django.http.request import split_domain_port
 from django.middleware.csp import get_nonce
@@ -89,17 +90,22 @@ def publishable_models():
 
 
 def next_scheduled_change(now=None):
-    """The earliest publish-at time still to come among published content, or None."""
+    """
+    The earliest publish-at or unpublish-at time still to come among published
+    content, or None: the moment a page may change without anyone saving anything.
+    """
     now = now or timezone.now()
     parts = [
-        model._base_manager.filter(status=Status.PUBLISHED, publish_at__gt=now)
+        model._base_manager.filter(status=Status.PUBLISHED, **{f"{field}__gt": now})
         .order_by()
-        .values_list("publish_at", flat=True)
+        .annotate(moment=F(field))
+        .values_list("moment", flat=True)
         for model in publishable_models()
+        for field in ("publish_at", "unpublish_at")
     ]
     if not parts:
         return None
-    times = parts[0].union(*parts[1:], all=True).order_by("publish_at")[:1]
+    times = parts[0].union(*parts[1:], all=True).order_by("moment")[:1]
     return next(iter(times), None)
 
 

@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kainuu_portal.publishing.admin import (
     ChildAdmin,
@@ -15,6 +19,7 @@ from kainuu_portal.publishing.admin import (
     side_by_side,
     slugs_from,
 )
+from kainuu_portal.publishing.models import Status
 from regions.admin import RegionAdmin, home_region_initial
 from regions.models import Region
 
@@ -88,11 +93,42 @@ class RegionsOfSectorInline(PublishableStackedInline):
 
 
 class PriorityInline(SortableTabularInline):
-    """A compact list of a programme's priorities; each is edited on its own page."""
+    """
+    A compact list of a programme's priorities, with their titles in every language;
+    each is edited in full on its own page, which the last column links to.
+    """
 
     model = Priority
-    fields = ["order", *localized("title", "slug"), "status"]
+    fields = ["order", *localized("title", "slug"), "status", "own_page"]
+    readonly_fields = ["own_page"]
     prepopulated_fields = slugs_from("title")
+
+    def get_queryset(self, request):
+        drafts = Count("focus_areas", filter=Q(focus_areas__status=Status.DRAFT))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(focus_area_count=Count("focus_areas"), draft_focus_area_count=drafts)
+        )
+
+    @admin.display(description=_("focus areas and more"))
+    def own_page(self, obj):
+        if obj.pk is None:
+            return _("Save first, then open the priority to add its focus areas.")
+        url = reverse("admin:priorities_priority_change", args=[obj.pk])
+        count = getattr(obj, "focus_area_count", 0)
+        drafts = getattr(obj, "draft_focus_area_count", 0)
+        areas = ngettext("%(count)d focus area", "%(count)d focus areas", count) % {"count": count}
+        if drafts:
+            areas += " " + ngettext("(%(count)d draft)", "(%(count)d drafts)", drafts) % {
+                "count": drafts
+            }
+        return format_html(
+            '<a href="{}">{}</a><br><span class="meta">{}</span>',
+            url,
+            _("Open “%(title)s”") % {"title": obj},
+            areas,
+        )
 
 
 class CrossCuttingThemeInline(SortableStackedInline):

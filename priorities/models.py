@@ -332,6 +332,7 @@ class Programme(WithImage, WithDocuments, Publishable):
     )
 
     live_parents = ("region",)
+    publish_children = ("priorities", "themes", "links")
     documents = ("source_document",)
     # The aims are shown under a heading "Aims" of their own.
     first_heading_levels = {"aims": 3}
@@ -377,6 +378,25 @@ class Programme(WithImage, WithDocuments, Publishable):
     def period(self):
         return f"{self.start_year}–{self.end_year}"
 
+    class PeriodState(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming period")
+        CURRENT = "current", _("Current period")
+        ENDED = "ended", _("Period ended")
+
+    def period_state(self, year=None):
+        """Where the period stands in ``year`` (this year by default)."""
+        year = year or timezone.localdate().year
+        if self.end_year < year:
+            return self.PeriodState.ENDED
+        if self.start_year > year:
+            return self.PeriodState.UPCOMING
+        return self.PeriodState.CURRENT
+
+    @property
+    def period_state_now(self):
+        """The period's state today; pages change at midnight, when the page cache does."""
+        return self.period_state()
+
     @property
     def source_document_facts(self):
         """“PDF, 1.2 MB, in Finnish”, for the link to the source document."""
@@ -399,8 +419,8 @@ class ProgrammeLink(LinkBase):
     history_parents = ("programme",)
 
     class Meta(LinkBase.Meta):
-        verbose_name = _("link")
-        verbose_name_plural = _("links")
+        verbose_name = _("programme link")
+        verbose_name_plural = _("programme links")
 
 
 class PriorityQuerySet(PublishableQuerySet):
@@ -466,6 +486,7 @@ class Priority(Publishable, Orderable):
     )
     live_parents = ("programme", "programme__region")
     history_parents = ("programme",)
+    publish_children = ("focus_areas",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("priority")

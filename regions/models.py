@@ -317,5 +317,5 @@ class RegionLink(LinkBase):
     history_parents = ("region",)
 
     class Meta(LinkBase.Meta):
-        verbose_name = _("link")
-        verbose_name_plural = _("links")
+        verbose_name = _("region link")
+        verbose_name_plural = _("region links")

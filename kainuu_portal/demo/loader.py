@@ -83,7 +83,7 @@ def by_slug(data, **parent):
 
 def fields(data, plain=(), translated_fields=()):
     """Model field values from one item of the content data."""
-    values = {"status": Status.PUBLISHED, "publish_at": None}
+    values = {"status": Status.PUBLISHED, "publish_at": None, "unpublish_at": None}
     for name in plain:
         if name in data:
             values[name] = clean(data[name])

@@ -47,8 +47,10 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from kainuu_portal.publishing.checks import CHECKS, pdf_problems, stored_problems
+from kainuu_portal.publishing.children_admin import PublishWithChildrenAdminMixin
 from kainuu_portal.publishing.media import alt_text_fields
 from kainuu_portal.publishing.models import Redirect, Status
+from kainuu_portal.publishing.schedule import ScheduleAdminMixin, check_unpublish_at
 
 __all__ = [
     "AccessibilityFilter",
@@ -143,12 +145,13 @@ def publishable_fieldsets(main=(), translated=(), details=(), image=False):
         (
             _("Publishing"),
             {
-                "fields": ["status", "publish_at", CONCURRENCY_FIELD],
+                "fields": ["status", "publish_at", "unpublish_at", CONCURRENCY_FIELD],
                 "description": _(
                     "Visitors see only published content whose publishing time has come, "
                     "and only when everything it belongs to is visible too. To schedule, "
                     "choose “Published” and a time in the future: the item goes public by "
-                    "itself at that time. A draft stays hidden whatever the time."
+                    "itself at that time. An unpublishing time takes it off the site by "
+                    "itself. A draft stays hidden whatever the time."
                 ),
             },
         )
@@ -211,6 +214,7 @@ class PublishableForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self._check_publish_at(cleaned_data)
+        check_unpublish_at(self, cleaned_data)
         self._check_concurrent_change(cleaned_data)
         return cleaned_data
 
@@ -405,7 +409,7 @@ class PublishableAdminMixin:
     actions = ["publish", "unpublish"]
 
     class Media:
-        js = ["js/admin/rich-text-labels.js"]
+        js = ["js/admin/rich-text-labels.js", "js/admin/slugs.js"]
 
     list_per_page = 50
     save_on_top = True
@@ -501,7 +505,12 @@ class PublishableAdminMixin:
 
 
 class PublishableAdmin(
-    PublishableAdminMixin, SortableAdminBase, CompareVersionAdmin, TranslationAdmin
+    PublishWithChildrenAdminMixin,
+    ScheduleAdminMixin,
+    PublishableAdminMixin,
+    SortableAdminBase,
+    CompareVersionAdmin,
+    TranslationAdmin,
 ):
     """
     The base ModelAdmin of every content model: history with compare, revert

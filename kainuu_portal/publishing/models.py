@@ -2,9 +2,10 @@
 The shared publishing base of every content model.
 
 A visitor sees only *live* content: published, with no publish-at time or one
-that has passed. A content model lists in ``live_parents`` the lookups to the
-parents whose own state it inherits, so a draft region hides its
-municipalities and a draft programme hides its priorities.
+that has passed, and no unpublish-at time or one still to come. A content model
+lists in ``live_parents`` the lookups to the parents whose own state it
+inherits, so a draft region hides its municipalities and a draft programme
+hides its priorities.
 """
 
 from operator import attrgetter
@@ -12,6 +13,7 @@ from operator import attrgetter
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -35,8 +37,10 @@ class Status(models.TextChoices):
 def live_condition(prefix="", now=None):
     """The Q object that is true for a live row, optionally through a relation prefix."""
     now = now or timezone.now()
-    return Q(**{f"{prefix}status": Status.PUBLISHED}) & (
-        Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now})
+    return (
+        Q(**{f"{prefix}status": Status.PUBLISHED})
+        & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now}))
+        & (Q(**{f"{prefix}unpublish_at__isnull": True}) | Q(**{f"{prefix}unpublish_at__gt": now}))
     )
 
 
@@ -169,7 +173,7 @@ def can_preview(user, model):
 
 
 class Publishable(models.Model):
-    """Abstract base: timestamps, status and an optional scheduled publishing time."""
+    """Abstract base: timestamps, status and optional scheduled publishing and unpublishing."""
 
     status = models.CharField(
         _("status"),
@@ -185,6 +189,15 @@ class Publishable(models.Model):
         help_text=_(
             "Optional. Published content becomes public at this time; leave empty to show it "
             "as soon as it is published."
+        ),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. Published content leaves the site by itself at this time, for example "
+            "when a call for projects closes; leave empty to keep it public."
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -210,6 +223,11 @@ class Publishable(models.Model):
     # Lookups to parents whose state this model inherits, e.g. ("region",).
     live_parents = ()
 
+    # Related names of the children that publishing this object offers to publish
+    # with it when they are drafts, e.g. ("priorities", "themes"); their own
+    # ``publish_children`` are followed in turn (``children.draft_children``).
+    publish_children = ()
+
     # Foreign keys to the parents whose versions in the history hold this object
     # (the parents whose admin page edits it), e.g. ("priority",): reverting the
     # parent reverts it, recovering the parent recovers it.
@@ -225,6 +243,26 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if (
+            self.publish_at is not None
+            and self.unpublish_at is not None
+            and self.unpublish_at <= self.publish_at
+        ):
+            raise ValidationError(
+                {
+                    "unpublish_at": ValidationError(
+                        _(
+                            "The unpublishing time must be after the publishing time, or the "
+                            "item would never be shown. Choose a later time, or empty one of "
+                            "the two fields."
+                        ),
+                        code="unpublish_before_publish",
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         # A save of a few named fields (status, order) leaves the content as it was.
@@ -251,9 +289,15 @@ class Publishable(models.Model):
 
     @property
     def is_published_now(self):
-        """Published, and its publish-at time (if any) has passed; parents not considered."""
-        return self.status == Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= timezone.now()
+        """
+        Published, its publish-at time (if any) passed and its unpublish-at time (if any)
+        still to come; parents not considered. The same test as ``live_condition``.
+        """
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and (self.publish_at is None or self.publish_at <= now)
+            and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
     @property

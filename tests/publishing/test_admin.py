@@ -145,7 +145,7 @@ def test_translated_fields_are_grouped_per_language(editor_client):
     translated = ["title", "summary", "body", "aims", "source_document_title"]
     assert per_language[1:4] == [[f"{name}_{lang}" for name in translated] for lang in LANGUAGES]
     assert per_language[-2:] == [
-        ["status", "publish_at", "concurrency_token"],
+        ["status", "publish_at", "unpublish_at", "concurrency_token"],
         ["created_at", "updated_at"],
     ]
 
