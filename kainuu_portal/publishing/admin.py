@@ -47,7 +47,7 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from kainuu_portal.publishing.checks import CHECKS, pdf_problems, stored_problems
-from kainuu_portal.publishing.media import alt_text_fields
+from kainuu_portal.publishing.media import UploadErrorsAsFormErrors, alt_text_fields
 from kainuu_portal.publishing.models import Redirect, Status
 
 __all__ = [
@@ -501,11 +501,16 @@ class PublishableAdminMixin:
 
 
 class PublishableAdmin(
-    PublishableAdminMixin, SortableAdminBase, CompareVersionAdmin, TranslationAdmin
+    UploadErrorsAsFormErrors,
+    PublishableAdminMixin,
+    SortableAdminBase,
+    CompareVersionAdmin,
+    TranslationAdmin,
 ):
     """
     The base ModelAdmin of every content model: history with compare, revert
-    and recover, sortable inlines, translated fields.
+    and recover, sortable inlines, translated fields; an upload the storage cannot
+    take is a form error.
 
     Each content model and the models of its inlines are registered with
     django-reversion when their admin is made, after modeltranslation has
