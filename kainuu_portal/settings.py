@@ -49,7 +49,7 @@ env = environ.Env(
     # How long to wait for the object store: seconds to connect, seconds for an answer,
     # and how many tries in all.
     AWS_S3_CONNECT_TIMEOUT=(float, 2.0),
-    AWS_S3_READ_TIMEOUT=(float, 5.0),
+    AWS_S3_READ_TIMEOUT=(float, 3.0),
     AWS_S3_MAX_ATTEMPTS=(int, 2),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     DEFAULT_FROM_EMAIL=(str, "webmaster@localhost"),

@@ -19,7 +19,7 @@ WHITENOISE_USE_FINDERS = True
 # Uploads of the test run go to a temporary folder (tests/conftest.py removes it), or
 # to the object store that scripts/object-storage-test starts and names in AWS_*.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kainuu-test-media-")
-DOCUMENTS_ROOT = os.path.join(MEDIA_ROOT, "documents-outside-media")
+DOCUMENTS_ROOT = tempfile.mkdtemp(prefix="kainuu-test-documents-")
 if not OBJECT_STORAGE:  # noqa: F405
     STORAGES["documents"] = {  # noqa: F405
         "BACKEND": "kainuu_portal.publishing.media.DocumentStorage",

@@ -22,7 +22,10 @@ ARCHIVES = {"media.tar.gz": "default", "documents.tar.gz": "documents"}
 
 def stored_names(storage, folder=""):
     """Every file name in ``storage`` (under ``folder``), depth first, sorted."""
-    folders, files = storage.listdir(folder)
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # a local storage's folder that nothing was stored in yet
+        return
     for name in sorted(files):
         yield str(PurePosixPath(folder) / name) if folder else name
     for name in sorted(folders):

@@ -37,7 +37,7 @@ def client_config(connect_timeout, read_timeout, max_attempts, addressing_style=
 
 
 class _ObjectStorage(S3Storage):
-    def __init__(self, connect_timeout=2.0, read_timeout=5.0, max_attempts=2, **options):
+    def __init__(self, connect_timeout=2.0, read_timeout=3.0, max_attempts=2, **options):
         # An S3-compatible server is addressed path-style (its host, then the bucket).
         style = "path" if options.get("endpoint_url") else None
         options.setdefault(
