@@ -55,7 +55,9 @@ def say(message):
 
 def check(condition, what, detail=""):
     (held if condition else failures).append(what)
-    say(f"   {'held' if condition else 'FAILED'}: {what}" + ("" if condition else f" ({detail})"))
+    # A held check shows a short detail too (the time an answer took).
+    shown = detail and (not condition or (len(detail) < 40 and "\n" not in detail))
+    say(f"   {'held' if condition else 'FAILED'}: {what}" + (f" ({detail})" if shown else ""))
     return condition
 
 

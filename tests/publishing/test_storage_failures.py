@@ -64,7 +64,11 @@ def test_a_page_with_an_image_renders_while_the_store_is_down(monkeypatch, close
     region.image = image_file()
     region.save()
     store = object_store(
-        PublicMediaStorage, closed_port, location="media", custom_domain="cdn.example.fi"
+        PublicMediaStorage,
+        closed_port,
+        location="media",
+        custom_domain="cdn.example.fi",
+        url_protocol="https:",
     )
     use_storage(monkeypatch, Region, "image", store)
 
