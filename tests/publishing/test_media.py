@@ -1,6 +1,5 @@
 """Images and PDF documents uploaded in the admin: checks, names, sizes, alt text and serving."""
 
-import io
 import re
 
 import pytest
@@ -9,44 +8,15 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
-from pypdf import PdfWriter
 from reversion.models import Version
 
 from kainuu_portal.publishing.models import Status
 from priorities.models import Programme, Sector
 from regions.models import Region
 from tests import factories
-from tests.helpers.admin import admin_url, change_form
+from tests.helpers.admin import admin_url
 from tests.helpers.html import form_values
-
-ALT_TEXT = {
-    "image_alt_fi": ["Kajaanin linnan rauniot talvella"],
-    "image_alt_en": ["The ruins of Kajaani castle in winter"],
-    "image_alt_sv": ["Kajaneborgs ruiner på vintern"],
-}
-
-
-def image_file(name="photo.jpg", image_format="JPEG", size=(2400, 1200), mode="RGB"):
-    buffer = io.BytesIO()
-    Image.new(mode, size, "#3a6ea5").save(buffer, image_format)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def pdf_file(name="strategy.pdf", pages=2):
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def upload(client, obj, field, file, **fields):
-    url, data = change_form(client, obj)
-    data = data | fields
-    data[field] = file
-    return client.post(url, data)
-
+from tests.helpers.uploads import ALT_TEXT, image_file, pdf_file, upload
 
 # --- Images -------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from kainuu_portal.publishing.models import Status
 from priorities.models import Programme
 from regions.models import Region
 from tests import factories
-from tests.publishing.test_media import ALT_TEXT, image_file, pdf_file, upload
+from tests.helpers.uploads import ALT_TEXT, image_file, pdf_file, upload
 
 pytestmark = pytest.mark.skipif(
     not settings.OBJECT_STORAGE, reason="needs an object store (scripts/object-storage-test)"

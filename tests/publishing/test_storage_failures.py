@@ -18,7 +18,7 @@ from kainuu_portal.publishing.objectstorage import PrivateDocumentStorage, Publi
 from priorities.models import Programme
 from regions.models import Region
 from tests import factories
-from tests.publishing.test_media import ALT_TEXT, image_file, pdf_file, upload
+from tests.helpers.uploads import ALT_TEXT, image_file, pdf_file, upload
 
 
 @pytest.fixture
