@@ -418,18 +418,6 @@ if OBJECT_STORAGE:
             "default_acl": env("AWS_DOCUMENTS_DEFAULT_ACL") or None,
         },
     }
-    if env("AWS_DOCUMENTS_BUCKET_NAME") in ("", _bucket) and (
-        not _location
-        or not _documents_location
-        or f"{_location}/".startswith(f"{_documents_location}/")
-        or f"{_documents_location}/".startswith(f"{_location}/")
-    ):
-        raise ImproperlyConfigured(
-            "Images and PDF documents would share one place in the bucket. Set "
-            "AWS_DOCUMENTS_BUCKET_NAME to a private bucket of their own, or give "
-            "AWS_LOCATION and AWS_DOCUMENTS_LOCATION two different folder names, "
-            "neither inside the other."
-        )
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     _documents_storage = {

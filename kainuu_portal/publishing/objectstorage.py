@@ -17,6 +17,8 @@ its errors into a form error for an editor or a 503 for a visitor
 """
 
 from botocore.config import Config
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from storages.backends.s3 import S3Storage
 
@@ -68,6 +70,29 @@ class PrivateDocumentStorage(_ObjectStorage):
         options.setdefault("querystring_auth", True)
         options.setdefault("custom_domain", None)
         super().__init__(**options)
+        self._check_apart_from_images()
+
+    def _check_apart_from_images(self):
+        """Refuse to share a bucket's folder with the public images."""
+        media = settings.STORAGES.get("default", {})
+        if media.get("BACKEND") != f"{__name__}.PublicMediaStorage":
+            return
+        options = media.get("OPTIONS", {})
+        if options.get("bucket_name") != self.bucket_name:
+            return
+        images, documents = (options.get("location") or "").strip("/"), self.location.strip("/")
+        if (
+            not images
+            or not documents
+            or f"{images}/".startswith(f"{documents}/")
+            or f"{documents}/".startswith(f"{images}/")
+        ):
+            raise ImproperlyConfigured(
+                "Images and PDF documents would share one place in the bucket. Set "
+                "AWS_DOCUMENTS_BUCKET_NAME to a private bucket of their own, or give "
+                "AWS_LOCATION and AWS_DOCUMENTS_LOCATION two different folder names, "
+                "neither inside the other."
+            )
 
     def url(self, name, *args, **kwargs):
         return reverse("document", kwargs={"name": name})
