@@ -362,10 +362,15 @@ def two_hosts(hosts):
     backup = hosts.work / "backup"
     backup.mkdir()
     exported = hosts.manage("export_files", str(backup))
+    counts = dict(re.findall(r"(\w+)\.tar\.gz: (\d+) file", exported))
+    media_keys = sorted(
+        entry["Key"] for entry in client.list_objects_v2(Bucket=MEDIA_BUCKET).get("Contents", ())
+    )
+    say(f"   archived: {counts} (the media bucket holds {len(media_keys)} objects)")
     check(
-        "media.tar.gz: 4 file(s)" in exported and "documents.tar.gz: 1 file(s)" in exported,
+        counts.get("documents") == "1" and int(counts.get("media", 0)) == len(media_keys) >= 4,
         "export_files copies both buckets into the backup folder",
-        exported,
+        f"{counts}: {media_keys}",
     )
     store.stop()
     outage_checks(hosts, a, b, editor, name, urls, "stopped")
@@ -374,7 +379,12 @@ def two_hosts(hosts):
     store.start()
     check(b.get(f"/documents/{name}").status == 404, "the new store is empty: the PDF is a 404")
     imported = hosts.manage("import_files", str(backup))
-    check("4 file(s) stored" in imported, "import_files puts the files back", imported)
+    check(
+        f"media.tar.gz: {counts.get('media')} file(s) stored" in imported
+        and "documents.tar.gz: 1 file(s) stored" in imported,
+        "import_files puts the files back",
+        imported,
+    )
     download = b.get(f"/documents/{name}")
     check(
         download.status == 200 and download.body == document,
