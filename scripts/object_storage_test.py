@@ -91,6 +91,13 @@ class ObjectStore:
                 Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-north-1"}
             )
 
+    def empty(self):
+        """Remove every object the tests left, so that the hosts start with empty buckets."""
+        client = self.client()
+        for bucket in (MEDIA_BUCKET, DOCUMENTS_BUCKET):
+            for entry in client.list_objects_v2(Bucket=bucket).get("Contents", ()):
+                client.delete_object(Bucket=bucket, Key=entry["Key"])
+
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGCONT)
@@ -443,6 +450,7 @@ def main():
             run_tests(store)
         if "--tests-only" not in sys.argv:
             say("\n== two app hosts sharing PostgreSQL and the object store")
+            store.empty()
             hosts = Hosts(work, store)
             hosts.setup()
             two_hosts(hosts)
