@@ -7,6 +7,7 @@ default. A local ``.env`` file (see ``.env.example``) is read when present.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -25,6 +26,31 @@ env = environ.Env(
     CACHE_URL=(str, "locmemcache://kainuu-portal"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     DOCUMENTS_ROOT=(str, str(BASE_DIR / "documents")),
+    # Where visitors fetch images from: a path of this site, or a CDN's address.
+    MEDIA_URL=(str, "/media/"),
+    # Object storage (S3-compatible, django-storages): on when a bucket is named. Images
+    # go to the public bucket (under AWS_LOCATION), PDF documents to a private bucket
+    # (AWS_DOCUMENTS_BUCKET_NAME; unset: the same bucket, under AWS_DOCUMENTS_LOCATION).
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_DOCUMENTS_BUCKET_NAME=(str, ""),
+    AWS_LOCATION=(str, "media"),
+    AWS_DOCUMENTS_LOCATION=(str, "documents"),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_ACCESS_KEY_ID=(str, ""),
+    AWS_SECRET_ACCESS_KEY=(str, ""),
+    # The host (and path) images are served from: a CDN, or the bucket's public address.
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    AWS_S3_URL_PROTOCOL=(str, "https:"),
+    # The canned ACL of images ("public-read"; empty: the bucket's policy makes them public)
+    # and of documents ("private"; empty for a bucket whose ACLs are turned off).
+    AWS_DEFAULT_ACL=(str, ""),
+    AWS_DOCUMENTS_DEFAULT_ACL=(str, "private"),
+    # How long to wait for the object store: seconds to connect, seconds for an answer,
+    # and how many tries in all.
+    AWS_S3_CONNECT_TIMEOUT=(float, 2.0),
+    AWS_S3_READ_TIMEOUT=(float, 3.0),
+    AWS_S3_MAX_ATTEMPTS=(int, 2),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     DEFAULT_FROM_EMAIL=(str, "webmaster@localhost"),
     EMAIL_HOST=(str, ""),
@@ -335,19 +361,86 @@ BENCHMARK_REFERENCE_VIEW = env("BENCHMARK_REFERENCE_VIEW")
 STATIC_URL = "static/"
 STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
+
+# Uploaded images (and their resized copies) and PDF documents: on the local file
+# system by default (MEDIA_ROOT, DOCUMENTS_ROOT), or in S3-compatible object storage
+# when AWS_STORAGE_BUCKET_NAME is set, which every app host then shares
+# (docs/deploy.md, "Several hosts"). Either way PDF documents never get an address of
+# their own: a view sends them as downloads (kainuu_portal/publishing/media.py).
+MEDIA_URL = env("MEDIA_URL")
 MEDIA_ROOT = env("MEDIA_ROOT")
-
-# Uploaded PDF documents live apart from MEDIA_ROOT: no web server serves them
-# directly; a view sends them as downloads (see kainuu_portal/media.py).
 DOCUMENTS_ROOT = env("DOCUMENTS_ROOT")
+OBJECT_STORAGE = bool(env("AWS_STORAGE_BUCKET_NAME"))
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "documents": {
+if OBJECT_STORAGE:
+    # Image addresses are made without asking the store (so a page with an image renders
+    # when the store is down): at AWS_S3_CUSTOM_DOMAIN, or else at the bucket's own
+    # address, path-style on an S3-compatible server (AWS_S3_ENDPOINT_URL).
+    _bucket = env("AWS_STORAGE_BUCKET_NAME")
+    _endpoint = urlsplit(env("AWS_S3_ENDPOINT_URL"))
+    if env("AWS_S3_CUSTOM_DOMAIN"):
+        AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN").strip("/")
+        AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL")
+    elif _endpoint.netloc:
+        AWS_S3_CUSTOM_DOMAIN = f"{_endpoint.netloc}{_endpoint.path.rstrip('/')}/{_bucket}"
+        AWS_S3_URL_PROTOCOL = f"{_endpoint.scheme}:"
+    else:
+        _region = env("AWS_S3_REGION_NAME")
+        AWS_S3_CUSTOM_DOMAIN = (
+            f"{_bucket}.s3.{_region}.amazonaws.com" if _region else (f"{_bucket}.s3.amazonaws.com")
+        )
+        AWS_S3_URL_PROTOCOL = "https:"
+    _location = env("AWS_LOCATION").strip("/")
+    MEDIA_URL = f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN}/" + (
+        f"{_location}/" if _location else ""
+    )
+    _object_store = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env("AWS_S3_REGION_NAME") or None,
+        "access_key": env("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env("AWS_SECRET_ACCESS_KEY") or None,
+        # Short waits and one retry, so that a stalled store costs a request seconds,
+        # not minutes (kainuu_portal.publishing.objectstorage.client_config).
+        "connect_timeout": env("AWS_S3_CONNECT_TIMEOUT"),
+        "read_timeout": env("AWS_S3_READ_TIMEOUT"),
+        "max_attempts": env("AWS_S3_MAX_ATTEMPTS"),
+    }
+    _media_storage = {
+        "BACKEND": "kainuu_portal.publishing.objectstorage.PublicMediaStorage",
+        "OPTIONS": {
+            **_object_store,
+            "bucket_name": _bucket,
+            "location": _location,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            "url_protocol": AWS_S3_URL_PROTOCOL,
+            "default_acl": env("AWS_DEFAULT_ACL") or None,
+        },
+    }
+    _documents_location = env("AWS_DOCUMENTS_LOCATION").strip("/")
+    _documents_storage = {
+        "BACKEND": "kainuu_portal.publishing.objectstorage.PrivateDocumentStorage",
+        "OPTIONS": {
+            **_object_store,
+            "bucket_name": env("AWS_DOCUMENTS_BUCKET_NAME") or _bucket,
+            "location": _documents_location,
+            "default_acl": env("AWS_DOCUMENTS_DEFAULT_ACL") or None,
+        },
+    }
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _documents_storage = {
         "BACKEND": "kainuu_portal.publishing.media.DocumentStorage",
         "OPTIONS": {"location": DOCUMENTS_ROOT},
-    },
+    }
+# Images from another host (a CDN or the bucket) are allowed by the content security
+# policy; everything else a page loads still comes from the site itself.
+MEDIA_ORIGIN = (
+    "/".join(MEDIA_URL.split("/")[:3]) if MEDIA_URL.startswith(("http:", "https:")) else ""
+)
+
+STORAGES = {
+    "default": _media_storage,
+    "documents": _documents_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -486,6 +579,8 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+if MEDIA_ORIGIN:
+    SECURE_CSP["img-src"] = [CSP.SELF, MEDIA_ORIGIN]
 
 # Cookies: only staff get any (session and CSRF token for the admin). Over
 # HTTPS they are Secure and carry the __Host- prefix, so no subdomain can set

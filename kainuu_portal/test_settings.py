@@ -16,13 +16,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Serve static files from the source folders, as under runserver; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# Uploads of the test run go to a temporary folder (tests/conftest.py removes it).
+# Uploads of the test run go to a temporary folder (tests/conftest.py removes it), or
+# to the object store that scripts/object-storage-test starts and names in AWS_*.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kainuu-test-media-")
-DOCUMENTS_ROOT = os.path.join(MEDIA_ROOT, "documents-outside-media")
-STORAGES["documents"] = {  # noqa: F405
-    "BACKEND": "kainuu_portal.publishing.media.DocumentStorage",
-    "OPTIONS": {"location": DOCUMENTS_ROOT},
-}
+DOCUMENTS_ROOT = tempfile.mkdtemp(prefix="kainuu-test-documents-")
+if not OBJECT_STORAGE:  # noqa: F405
+    STORAGES["documents"] = {  # noqa: F405
+        "BACKEND": "kainuu_portal.publishing.media.DocumentStorage",
+        "OPTIONS": {"location": DOCUMENTS_ROOT},
+    }
 # The test client speaks plain HTTP: no redirect to HTTPS (a test turns it on).
 SECURE_SSL_REDIRECT = False
 # The page cache is off in tests, so a test sees the rows it creates; the page-cache

@@ -57,7 +57,7 @@ if settings.BENCHMARK_REFERENCE_VIEW:
     # The benchmark's yardstick (bench/run): constant HTML under the same middleware.
     urlpatterns += [path("bench/reference/", views.benchmark_reference)]
 
-if settings.DEBUG:
+if settings.DEBUG and not settings.OBJECT_STORAGE:
     urlpatterns += [
         path(
             f"{settings.MEDIA_URL.strip('/')}/<path:path>",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
 from kainuu_portal.publishing.models import visible
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
@@ -122,7 +123,8 @@ def programme_document(request, name):
     """
     A programme's PDF document, sent as a download. The headers keep a file
     from ever running as a page of the site: attachment, a sandboxing CSP and
-    nosniff. Visitors get documents of live programmes only.
+    nosniff. Visitors get documents of live programmes only. When the storage
+    does not answer, a 503 page in three languages with Retry-After.
     """
     # Stored names are made by the server (letters, digits, dashes, dots, slashes): anything
     # else, such as a NUL byte that PostgreSQL would refuse in a query, names no document.
@@ -138,9 +140,11 @@ def programme_document(request, name):
         raise Http404
     storage = programme.source_document.storage
     try:
-        file = storage.open(name, "rb")
+        file = read_document(storage, name)
     except FileNotFoundError:
         raise Http404 from None
+    except StorageUnavailable:
+        return storage_unavailable()
     response = FileResponse(
         file,
         as_attachment=True,

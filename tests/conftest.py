@@ -45,9 +45,10 @@ def _english_outside_requests():
 
 @pytest.fixture(scope="session", autouse=True)
 def _remove_uploads():
-    """Uploads of the run go to a temporary MEDIA_ROOT (see test_settings); remove it at the end."""
+    """Uploads of the run go to temporary folders (see test_settings); remove them at the end."""
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.DOCUMENTS_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

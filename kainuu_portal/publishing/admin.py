@@ -48,7 +48,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from kainuu_portal.publishing.checks import CHECKS, pdf_problems, stored_problems
 from kainuu_portal.publishing.children_admin import PublishWithChildrenAdminMixin
-from kainuu_portal.publishing.media import alt_text_fields
+from kainuu_portal.publishing.media import UploadErrorsAsFormErrors, alt_text_fields
 from kainuu_portal.publishing.models import Redirect, Status
 from kainuu_portal.publishing.schedule import ScheduleAdminMixin, check_unpublish_at
 
@@ -505,6 +505,7 @@ class PublishableAdminMixin:
 
 
 class PublishableAdmin(
+    UploadErrorsAsFormErrors,
     PublishWithChildrenAdminMixin,
     ScheduleAdminMixin,
     PublishableAdminMixin,
@@ -514,7 +515,8 @@ class PublishableAdmin(
 ):
     """
     The base ModelAdmin of every content model: history with compare, revert
-    and recover, sortable inlines, translated fields.
+    and recover, sortable inlines, translated fields; an upload the storage cannot
+    take is a form error.
 
     Each content model and the models of its inlines are registered with
     django-reversion when their admin is made, after modeltranslation has

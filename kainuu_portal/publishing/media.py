@@ -15,9 +15,17 @@ signature and a successful parse with pypdf. They are stored in their own
 storage outside MEDIA_ROOT and reach visitors only through a view that sends
 them as downloads (``Content-Disposition: attachment``) with a sandboxing
 content security policy, so a document can never run as a page of the site.
+
+Both storages are the local file system by default, or S3-compatible object
+storage (``objectstorage.py``). When a storage cannot be reached or refuses
+(``STORAGE_ERRORS``), an editor's upload is a form error with the rest of the
+form kept (``UploadErrorsAsFormErrors``) and a visitor's download a 503 page
+(``read_document``, ``storage_unavailable``); pages with images never ask the
+storage anything, as image addresses are made from names alone.
 """
 
 import io
+import logging
 import math
 import uuid
 import warnings
@@ -30,7 +38,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import get_language, get_language_info
@@ -56,6 +66,94 @@ MAX_RENDITION_SIDE = 16383
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+logger = logging.getLogger(__name__)
+
+
+# --- When a storage fails -----------------------------------------------------
+
+
+def _storage_errors():
+    """What a storage raises when it cannot be reached or refuses: OSError, and boto's."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415
+    except ImportError:  # pragma: no cover (boto3 is installed with the portal)
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
+
+
+STORAGE_ERRORS = _storage_errors()
+# How soon a visitor may ask for a document again after a 503, in seconds.
+STORAGE_RETRY_AFTER = 30
+
+
+class StorageUnavailable(Exception):
+    """A storage of uploads could not be reached, or refused, for a reason it names."""
+
+
+class UploadErrorsAsFormErrors:
+    """
+    Admin mixin (first among the bases): when an upload cannot be stored (the object
+    store is down or stalled, a folder is not writable), the editor gets the form back
+    with what they typed and a message at each file field, instead of a 500. Nothing
+    of the save is kept: the admin's transaction is rolled back.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except STORAGE_ERRORS as error:
+            if request.method != "POST" or not request.FILES:
+                raise
+            logger.warning("An upload could not be stored for %s: %s", request.path, error)
+            request.upload_storage_failed = True
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not getattr(request, "upload_storage_failed", False):
+            return form
+
+        class UploadFailedForm(form):
+            def clean(self):
+                cleaned_data = super().clean()
+                message = _(
+                    "The file could not be stored: the file storage is not answering. "
+                    "Nothing was saved. Your other changes are still in the form: choose "
+                    "the file again and save in a minute or two."
+                )
+                fields = [name for name in self.files if name in self.fields]
+                for name in fields or [None]:
+                    self.add_error(name, ValidationError(message, code="storage_unavailable"))
+                return cleaned_data
+
+        return UploadFailedForm
+
+
+def read_document(storage, name):
+    """
+    The stored document ``name``, open and already fetched from ``storage`` (so that
+    sending it cannot fail half-way). FileNotFoundError when there is none;
+    StorageUnavailable when the storage cannot be reached.
+    """
+    try:
+        file = storage.open(name, "rb")
+        # An object store's file is fetched on first use: here, not while it is sent.
+        file.file  # noqa: B018
+    except FileNotFoundError:
+        raise
+    except STORAGE_ERRORS as error:
+        logger.warning("Document %s could not be read from its storage: %s", name, error)
+        raise StorageUnavailable(str(error)) from error
+    return file
+
+
+def storage_unavailable():
+    """503 Service Unavailable for a document the storage cannot give now, in three languages."""
+    response = HttpResponse(render_to_string("publishing/storage_unavailable.html"), status=503)
+    response["Retry-After"] = str(STORAGE_RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- Images -------------------------------------------------------------------
@@ -216,13 +314,14 @@ class ImageUploadField(models.ImageField):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
 
 
-def make_renditions(field_file):
+def make_renditions(field_file, data=None):
     """
-    Write the resized WebP copies of a stored image; return their descriptions
-    (name, width, height), narrowest first.
+    Write the resized WebP copies of a stored image (whose bytes are ``data``, when
+    given, or else read from its storage); return their descriptions (name, width,
+    height), narrowest first.
     """
     storage = field_file.storage
-    with storage.open(field_file.name, "rb") as source:
+    with io.BytesIO(data) if data is not None else storage.open(field_file.name, "rb") as source:
         with _open_for_copies(source) as original:
             image = ImageOps.exif_transpose(original)
             image.load()
@@ -279,8 +378,9 @@ class WithImage(models.Model):
     def save(self, *args, **kwargs):
         image = self.image
         if image and not image._committed:
+            data = _read_whole(image.file)
             image.save(image.name, image.file, save=False)
-            self.image_renditions = make_renditions(image)
+            self.image_renditions = make_renditions(image, data)
         elif not image:
             self.image_renditions = []
         super().save(*args, **kwargs)
@@ -453,16 +553,19 @@ class WithDocuments(models.Model):
         if not file:
             setattr(self, report_field, {})
             return
+        data = None
         if not file._committed:
+            data = _read_whole(file.file)
             file.save(file.name, file.file, save=False)
         report = getattr(self, report_field) or {}
         if report.get("name") == file.name:
             return
-        try:
-            with file.storage.open(file.name, "rb") as stored:
-                data = stored.read()
-        except OSError:
-            return
+        if data is None:
+            try:
+                with file.storage.open(file.name, "rb") as stored:
+                    data = stored.read()
+            except STORAGE_ERRORS:
+                return
         setattr(self, report_field, {"name": file.name, **examine_pdf(data)})
 
 

@@ -1,50 +1,22 @@
 """Images and PDF documents uploaded in the admin: checks, names, sizes, alt text and serving."""
 
-import io
 import re
-from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
-from pypdf import PdfWriter
+from reversion.models import Version
 
 from kainuu_portal.publishing.models import Status
 from priorities.models import Programme, Sector
 from regions.models import Region
 from tests import factories
-from tests.helpers.admin import admin_url, change_form
-
-ALT_TEXT = {
-    "image_alt_fi": ["Kajaanin linnan rauniot talvella"],
-    "image_alt_en": ["The ruins of Kajaani castle in winter"],
-    "image_alt_sv": ["Kajaneborgs ruiner på vintern"],
-}
-
-
-def image_file(name="photo.jpg", image_format="JPEG", size=(2400, 1200), mode="RGB"):
-    buffer = io.BytesIO()
-    Image.new(mode, size, "#3a6ea5").save(buffer, image_format)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def pdf_file(name="strategy.pdf", pages=2):
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def upload(client, obj, field, file, **fields):
-    url, data = change_form(client, obj)
-    data = data | fields
-    data[field] = file
-    return client.post(url, data)
-
+from tests.helpers.admin import admin_url
+from tests.helpers.html import form_values
+from tests.helpers.uploads import ALT_TEXT, image_file, pdf_file, upload
 
 # --- Images -------------------------------------------------------------------
 
@@ -71,7 +43,7 @@ def test_an_image_gets_a_server_made_name_and_sizes_for_every_screen(
     widths = [rendition["width"] for rendition in region.image_renditions]
     assert widths == [480, 960, 1600]
     for rendition in region.image_renditions:
-        with Image.open(Path(settings.MEDIA_ROOT) / rendition["name"]) as stored:
+        with region.image.storage.open(rendition["name"]) as file, Image.open(file) as stored:
             assert stored.format == "WEBP"
             assert stored.size == (rendition["width"], rendition["height"])
 
@@ -82,6 +54,28 @@ def test_an_image_gets_a_server_made_name_and_sizes_for_every_screen(
         assert f"{settings.MEDIA_URL}{rendition['name']} {rendition['width']}w" in img
     assert region.image.name not in page  # the full-size original is never sent
     assert 'width="960" height="480"' in img
+
+
+def test_revert_brings_back_the_earlier_image_and_its_sizes(editor_client):
+    region = factories.make_region()
+    upload(editor_client, region, "image", image_file(size=(1200, 800)), **ALT_TEXT)
+    first = Region.objects.get(pk=region.pk)
+    upload(editor_client, region, "image", image_file(size=(800, 800)), **ALT_TEXT)
+    assert Region.objects.get(pk=region.pk).image.name != first.image.name
+    first_version = Version.objects.get_for_object(region).last()
+    revision_url = admin_url("regions.region", "revision", region.pk, first_version.pk)
+
+    data = form_values(editor_client.get(revision_url).content.decode(), "region_form")
+    response = editor_client.post(revision_url, data)
+
+    assert response.status_code == 302
+    region.refresh_from_db()
+    assert region.image.name == first.image.name
+    assert region.image_renditions == first.image_renditions
+    page = Client().get(region.get_absolute_url()).content.decode()
+    for rendition in first.image_renditions:
+        assert region.image.storage.url(rendition["name"]) in page
+        assert region.image.storage.exists(rendition["name"])
 
 
 def test_a_small_image_is_never_enlarged(editor_client):
@@ -223,8 +217,8 @@ def test_a_pdf_is_stored_outside_media_and_sent_only_as_a_download(editor_client
     programme.refresh_from_db()
     name = programme.source_document.name
     assert re.fullmatch(r"programmes/[0-9a-f]{32}\.pdf", name)
-    assert (Path(settings.DOCUMENTS_ROOT) / name).is_file()
-    assert not (Path(settings.MEDIA_ROOT) / name).exists()
+    assert storages["documents"].exists(name)
+    assert not storages["default"].exists(name)
 
     page = Client().get(programme.get_absolute_url()).content.decode()
     url = programme.source_document.url

@@ -1,10 +1,8 @@
 """Backup and restore: export all content, empty the database, import it: the same site."""
 
 import io
-import shutil
 import subprocess
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -14,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
 
+from kainuu_portal.publishing.archives import stored_names
 from kainuu_portal.publishing.roles import EDITORS_GROUP
 from priorities.models import Programme
 from regions.models import Region
@@ -37,18 +36,31 @@ def render_site(client, site):
     return pages
 
 
-def storage_roots():
-    """The folders of the storages uploads go to: images (MEDIA_ROOT) and PDFs (DOCUMENTS_ROOT)."""
+def upload_storages():
+    """The storages uploads go to: images and PDFs (local folders, or the object store)."""
     return {
-        "media": Path(Region._meta.get_field("image").storage.location),
-        "documents": Path(Programme._meta.get_field("source_document").storage.location),
+        "media": Region._meta.get_field("image").storage,
+        "documents": Programme._meta.get_field("source_document").storage,
     }
+
+
+def empty(storage):
+    for name in list(stored_names(storage)):
+        storage.delete(name)
+    assert not list(stored_names(storage))
 
 
 def jpeg():
     buffer = io.BytesIO()
     Image.new("RGB", (1200, 800), "#3a6ea5").save(buffer, "JPEG")
     return ContentFile(buffer.getvalue(), name="castle.jpg")
+
+
+@pytest.fixture(autouse=True)
+def _empty_storages():
+    """Each test starts with no uploaded file, whatever tests before it stored."""
+    for storage in upload_storages().values():
+        empty(storage)
 
 
 @pytest.fixture
@@ -142,8 +154,9 @@ def test_a_restore_onto_a_new_server_gives_back_every_page_image_and_pdf(
     document_url = programme.source_document.url
     document = client.get(document_url)
     assert document.status_code == 200
+    media = upload_storages()["media"]
     image_files = {
-        name: (storage_roots()["media"] / name).read_bytes()
+        name: media.open(name).read()
         for name in [Region.objects.get(is_home=True).image.name]
         + [copy["name"] for copy in Region.objects.get(is_home=True).image_renditions]
     }
@@ -151,27 +164,40 @@ def test_a_restore_onto_a_new_server_gives_back_every_page_image_and_pdf(
     backup = tmp_path / "backup"
     backup.mkdir()
     run("export_content", str(backup / "content.json.gz"))
-    for name, root in storage_roots().items():
-        subprocess.run(["tar", "-C", root, "-czf", backup / f"{name}.tar.gz", "."], check=True)
+    exported = run("export_files", str(backup))
+    assert "media.tar.gz: 4 file(s)" in exported and "documents.tar.gz: 1 file(s)" in exported
 
-    # The new server: an empty database and empty folders.
+    # The new server: an empty database and empty storages.
     call_command("flush", interactive=False, verbosity=0)
-    for root in storage_roots().values():
-        shutil.rmtree(root, ignore_errors=True)
-    for root in storage_roots().values():
-        root.mkdir(parents=True, exist_ok=True)
-        assert not any(root.iterdir())
+    for storage in upload_storages().values():
+        empty(storage)
 
     run("import_content", str(backup / "content.json.gz"))
-    for name, root in storage_roots().items():
-        subprocess.run(["tar", "-C", root, "-xzf", backup / f"{name}.tar.gz"], check=True)
+    assert "4 file(s) stored, 0 already there" in run("import_files", str(backup))
+    assert "0 file(s) stored, 4 already there" in run("import_files", str(backup))
 
     assert render_site(client, full_site) == before
     restored = client.get(document_url)
     assert restored.status_code == 200
     assert b"".join(restored.streaming_content) == b"".join(document.streaming_content)
     for name, content in image_files.items():
-        assert (storage_roots()["media"] / name).read_bytes() == content, name
+        assert media.open(name).read() == content, name
+
+
+def test_the_file_archives_are_plain_tar_files_of_the_stored_names(full_site, tmp_path):
+    run("export_files", str(tmp_path))
+
+    listing = subprocess.run(
+        ["tar", "-tzf", tmp_path / "documents.tar.gz"], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert listing == [f"./{full_site['programme'].source_document.name}"]
+
+
+def test_export_and_import_of_files_refuse_a_missing_folder(db, tmp_path):
+    with pytest.raises(CommandError, match="is not a folder"):
+        run("export_files", str(tmp_path / "nope"))
+    with pytest.raises(CommandError, match="holds neither media.tar.gz nor documents.tar.gz"):
+        run("import_files", str(tmp_path))
 
 
 @EMPTIES_THE_DATABASE
@@ -185,7 +211,8 @@ def test_import_names_the_uploaded_files_that_are_missing(full_site, tmp_path):
 
     output = run("import_content", str(backup))
     assert (
-        "1 uploaded file(s) the content refers to are not in MEDIA_ROOT or DOCUMENTS_ROOT" in output
+        "1 uploaded file(s) the content refers to are not in their storage (MEDIA_ROOT and "
+        "DOCUMENTS_ROOT, or the object store)" in output
     )
     assert name in output
 

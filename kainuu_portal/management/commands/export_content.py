@@ -12,8 +12,9 @@ content types, permissions and users by natural keys, and every row keeps its
 primary key, so the history's links stay right.
 
 The uploaded files themselves are in their fields' storages (images and their
-resized copies in MEDIA_ROOT, PDF documents in DOCUMENTS_ROOT): back those up too,
-as deploy/backup does. ``import_content`` loads the file into an empty database.
+resized copies in MEDIA_ROOT, PDF documents in DOCUMENTS_ROOT, or both in object
+storage): back those up too with ``export_files``, as deploy/backup does.
+``import_content`` loads the file into an empty database.
 """
 
 from django.apps import apps
@@ -67,5 +68,5 @@ class Command(BaseCommand):
         media = media_references(database)
         self.stdout.write(
             f"Exported the content to {path}. It refers to {len(media)} uploaded file(s) "
-            "in MEDIA_ROOT and DOCUMENTS_ROOT: back up those folders as well."
+            "in their storages: back those up as well (manage.py export_files FOLDER)."
         )

@@ -9,8 +9,8 @@ The database must hold no content and no user account yet (a fresh
 two sites. The groups that migrations create are replaced by the ones in the
 file. Everything happens in one transaction: on any error nothing is loaded.
 Afterwards the command lists uploaded files the content refers to that are
-not in their storage (MEDIA_ROOT or DOCUMENTS_ROOT): restore those folders from
-the same backup.
+not in their storage (MEDIA_ROOT and DOCUMENTS_ROOT, or the object store):
+restore them from the same backup with ``import_files``.
 """
 
 from pathlib import Path
@@ -23,6 +23,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from kainuu_portal import pagecache
+from kainuu_portal.publishing.media import STORAGE_ERRORS
 from kainuu_portal.publishing.models import Publishable
 
 from .export_content import media_references
@@ -65,12 +66,21 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Imported {path}: {sum(loaded.values())} content rows and {accounts} account(s)."
         )
-        missing = [name for storage, name in media_references(database) if not storage.exists(name)]
+        try:
+            missing = [
+                name for storage, name in media_references(database) if not storage.exists(name)
+            ]
+        except STORAGE_ERRORS as error:
+            self.stdout.write(
+                self.style.WARNING(f"The uploaded files could not be checked: {error}")
+            )
+            return
         if missing:
             self.stdout.write(
                 self.style.WARNING(
-                    f"{len(missing)} uploaded file(s) the content refers to are not in "
-                    "MEDIA_ROOT or DOCUMENTS_ROOT; restore those folders from the same "
-                    "backup:\n  " + "\n  ".join(missing)
+                    f"{len(missing)} uploaded file(s) the content refers to are not in their "
+                    "storage (MEDIA_ROOT and DOCUMENTS_ROOT, or the object store); restore "
+                    "them from the same backup (manage.py import_files FOLDER):\n  "
+                    + "\n  ".join(missing)
                 )
             )
