@@ -405,7 +405,7 @@ class WorkflowAdminMixin:
     def save_model(self, request, obj, form, change):
         flow = getattr(request, "workflow", None)
         if flow is not None and flow.holds_back:
-            flow.savepoint = transaction.savepoint()
+            flow.savepoint = transaction.savepoint_create()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
