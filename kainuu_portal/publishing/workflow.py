@@ -204,9 +204,7 @@ def differences(form, formsets):
             if child.instance.pk is None:
                 title = cleaned.get("title") or cleaned.get("name") or ""
                 rows.append(
-                    Difference(
-                        f"{model_name}: {gettext('added')}", gettext("(none)"), shown(title)
-                    )
+                    Difference(f"{model_name}: {gettext('added')}", gettext("(none)"), shown(title))
                 )
                 continue
             if cleaned.get("DELETE"):
@@ -240,7 +238,10 @@ def publishers(exclude=None):
     """Active staff who may publish, with an e-mail address."""
     may_publish = (
         Q(is_superuser=True)
-        | Q(groups__permissions__codename="publish", groups__permissions__content_type__app_label="publishing")
+        | Q(
+            groups__permissions__codename="publish",
+            groups__permissions__content_type__app_label="publishing",
+        )
         | Q(
             user_permissions__codename="publish",
             user_permissions__content_type__app_label="publishing",
@@ -315,7 +316,9 @@ class WorkflowAdminMixin:
         fake.workflow = None
         form_class = super().get_form(fake, live, change=True)
         if not can_publish(request.user):
-            form_class = type(form_class.__name__, (WorkflowFormMixin, form_class), {"publisher": False})
+            form_class = type(
+                form_class.__name__, (WorkflowFormMixin, form_class), {"publisher": False}
+            )
         form = form_class(fake.POST, fake.FILES, instance=live)
         formsets, _inlines = self._create_formsets(fake, form.instance, change=True)
         form.is_valid()

@@ -1,4 +1,4 @@
-"""A change to live content saved as a draft: visitors keep the live version until it is published."""
+"""A change to live content saved as a draft: visitors keep the live version until published."""
 
 import pytest
 from django.core.cache import caches
@@ -103,7 +103,8 @@ def test_the_change_form_shows_the_pending_version_and_what_it_changes(author_cl
     rows = [(row.where, row.live, row.pending) for row in page.context["pending_differences"]]
     assert ("Title [en]", "Technology industry", "Technology and ICT industry") in rows
     assert any(
-        where.endswith("Title [en]") and (live, new) == ("Metal industry", "Metal and mining industry")
+        where.endswith("Title [en]")
+        and (live, new) == ("Metal industry", "Metal and mining industry")
         for where, live, new in rows
     )
     # The buttons an editor without the publishing permission gets.

@@ -116,7 +116,9 @@ def test_a_rejection_with_a_comment_is_told_to_the_editor_and_shown_to_them(
     assert press(publisher_client, priority, "_reject").url == reject_url(priority)
     assert "Comment for the editor" in publisher_client.get(reject_url(priority)).content.decode()
 
-    response = publisher_client.post(reject_url(priority), {"comment": "Say forestry, not forests."})
+    response = publisher_client.post(
+        reject_url(priority), {"comment": "Say forestry, not forests."}
+    )
 
     assert response.status_code == 302
     pending = PendingChange.objects.get()

@@ -32,7 +32,9 @@ def review_lists(context):
         if target is None:
             continue
         try:
-            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(target.pk)])
+            url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(target.pk)]
+            )
         except NoReverseMatch:
             continue
         lists[states[change.state]].append(
