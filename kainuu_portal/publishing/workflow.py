@@ -314,11 +314,9 @@ class WorkflowAdminMixin:
         live = type(obj)._default_manager.get(pk=obj.pk)
         fake = with_data(request, as_query_dict(pending.data))
         fake.workflow = None
+        # The author's form: a viewer may not change the item, and has no fields.
+        fake.user = pending.author or request.user
         form_class = super().get_form(fake, live, change=True)
-        if not can_publish(request.user):
-            form_class = type(
-                form_class.__name__, (WorkflowFormMixin, form_class), {"publisher": False}
-            )
         form = form_class(fake.POST, fake.FILES, instance=live)
         formsets, _inlines = self._create_formsets(fake, form.instance, change=True)
         form.is_valid()
@@ -419,7 +417,13 @@ class WorkflowAdminMixin:
         if flow.holds_back:
             # The revision has the pending version of every object saved; undo the save.
             transaction.savepoint_rollback(flow.savepoint)
-            self.record_pending(request, flow, form_data(request.POST))
+            data = form_data(request.POST)
+            # A disabled field (the status, for editors) is not submitted: keep its value.
+            for name, field in form.fields.items():
+                if field.disabled and name in form.cleaned_data:
+                    value = form.cleaned_data[name]
+                    data[form.add_prefix(name)] = [str(value if value is not None else "")]
+            self.record_pending(request, flow, data)
         elif flow.mode == "submit":
             self.record_pending(request, flow, None)
         elif flow.pending is not None:

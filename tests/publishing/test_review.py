@@ -218,3 +218,28 @@ def test_publishers_see_the_publish_and_reject_buttons(author_client, publisher_
         assert f'value="{label}"' in text
     assert 'name="_save"' in text
     assert Priority.objects.get(pk=priority.pk).title_en == "Bioeconomy"
+
+
+def test_a_publishers_plain_save_of_an_editors_change_keeps_the_item_published(
+    author_client, publisher_client, priority
+):
+    press(author_client, priority, "_save_draft", title_en="Bioeconomy and forests")
+
+    url, data = change_form(publisher_client, priority)
+    assert data["status"] == [Status.PUBLISHED]
+    assert publisher_client.post(url, data | {"_save": [""]}).status_code == 302
+
+    priority.refresh_from_db()
+    assert priority.status == Status.PUBLISHED
+    assert priority.title_en == "Bioeconomy and forests"
+    assert not PendingChange.objects.exists()
+
+
+def test_viewers_see_what_a_pending_change_makes_different(author_client, viewer_client, priority):
+    press(author_client, priority, "_save_draft", title_en="Bioeconomy and forests")
+
+    page = viewer_client.get(admin_url("priorities.priority", "change", priority.pk))
+
+    rows = [(row.where, row.live, row.pending) for row in page.context["pending_differences"]]
+    assert rows == [("Title [en]", "Bioeconomy", "Bioeconomy and forests")]
+    assert 'name="_save_draft"' not in page.content.decode()
