@@ -53,7 +53,8 @@ def _remove_uploads():
 
 @pytest.fixture
 def editor(db):
-    return make_staff("editor", roles.EDITORS_GROUP)
+    """An editor who may also publish: edits go live at once, as before the review workflow."""
+    return make_staff("editor", roles.EDITORS_GROUP, roles.PUBLISHERS_GROUP)
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def editor_client(client, editor):
 @pytest.fixture
 def second_editor_client(db):
     other = english_client()
-    other.force_login(make_staff("second-editor", roles.EDITORS_GROUP))
+    other.force_login(make_staff("second-editor", roles.EDITORS_GROUP, roles.PUBLISHERS_GROUP))
     return other
 
 

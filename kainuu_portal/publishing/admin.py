@@ -18,6 +18,7 @@ page of the portal loads anything from another host.
 
 import hashlib
 import json
+from datetime import UTC, datetime
 
 from adminsortable2 import admin as sortable
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
@@ -49,8 +50,9 @@ from reversion_compare.admin import CompareVersionAdmin
 from kainuu_portal.publishing.checks import CHECKS, pdf_problems, stored_problems
 from kainuu_portal.publishing.children_admin import PublishWithChildrenAdminMixin
 from kainuu_portal.publishing.media import UploadErrorsAsFormErrors, alt_text_fields
-from kainuu_portal.publishing.models import Redirect, Status
+from kainuu_portal.publishing.models import Redirect, Status, can_publish
 from kainuu_portal.publishing.schedule import ScheduleAdminMixin, check_unpublish_at
+from kainuu_portal.publishing.workflow import WorkflowAdminMixin
 
 __all__ = [
     "AccessibilityFilter",
@@ -169,6 +171,8 @@ def _fingerprint(value):
     """A short, stable digest of a form's initial value (model instances by primary key)."""
     if value is None:
         value = ""  # a blank translation is None until a form saves it as ""
+    elif isinstance(value, datetime):
+        value = value.astimezone(UTC).isoformat()  # a form's value and the database's alike
     elif isinstance(value, Model):
         value = value.pk
     elif isinstance(value, list | tuple | set) or hasattr(value, "values_list"):
@@ -193,6 +197,11 @@ class PublishableForm(forms.ModelForm):
 
     concurrency_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    # The pending change this form edits (``workflow``), if any: its values are the
+    # form's initial values and its time is the token's, so two editors of one pending
+    # change are warned as two editors of one item are.
+    pending = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial[CONCURRENCY_FIELD] = self.current_token()
@@ -207,9 +216,12 @@ class PublishableForm(forms.ModelForm):
             if name != CONCURRENCY_FIELD
         }
         return json.dumps(
-            {"updated_at": self.instance.updated_at.isoformat(), "fields": digests},
+            {"updated_at": self.token_time().isoformat(), "fields": digests},
             separators=(",", ":"),
         )
+
+    def token_time(self):
+        return self.pending.updated_at if self.pending else self.instance.updated_at
 
     def clean(self):
         cleaned_data = super().clean()
@@ -250,7 +262,7 @@ class PublishableForm(forms.ModelForm):
             seen_fields = dict(seen["fields"])
         except (ValueError, KeyError, TypeError):
             return
-        if seen_updated_at == self.instance.updated_at.isoformat():
+        if seen_updated_at == self.token_time().isoformat():
             return
         current = json.loads(self.current_token())["fields"]
         self.changed_by_others = [
@@ -260,13 +272,18 @@ class PublishableForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix(CONCURRENCY_FIELD)] = self.current_token()
 
-        latest = (
-            Version.objects.get_for_object(self.instance).select_related("revision__user").first()
-        )
-        who = latest.revision.user if latest and latest.revision.user else None
+        if self.pending:
+            who = self.pending.author
+        else:
+            latest = (
+                Version.objects.get_for_object(self.instance)
+                .select_related("revision__user")
+                .first()
+            )
+            who = latest.revision.user if latest and latest.revision.user else None
         params = {
             "who": (who.get_full_name() or who.get_username()) if who else _("someone else"),
-            "when": localize(timezone.localtime(self.instance.updated_at)),
+            "when": localize(timezone.localtime(self.token_time())),
         }
         if self.changed_by_others:
             names = ", ".join(
@@ -471,7 +488,11 @@ class PublishableAdminMixin:
             changed += 1
         return changed, refused
 
-    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def has_publish_permission(self, request, obj=None):
+        """Publishers (``publishing.publish``) change live content; editors submit for review."""
+        return can_publish(request.user) and self.has_change_permission(request, obj)
+
+    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):
         changed, refused = self._set_status(request, queryset, Status.PUBLISHED)
         self.message_user(
@@ -490,7 +511,7 @@ class PublishableAdminMixin:
                 level=messages.WARNING,
             )
 
-    @admin.action(description=_("Return the selected items to draft"), permissions=["change"])
+    @admin.action(description=_("Return the selected items to draft"), permissions=["publish"])
     def unpublish(self, request, queryset):
         changed, _refused = self._set_status(request, queryset, Status.DRAFT)
         self.message_user(
@@ -505,6 +526,7 @@ class PublishableAdminMixin:
 
 
 class PublishableAdmin(
+    WorkflowAdminMixin,
     UploadErrorsAsFormErrors,
     PublishWithChildrenAdminMixin,
     ScheduleAdminMixin,
@@ -514,9 +536,9 @@ class PublishableAdmin(
     TranslationAdmin,
 ):
     """
-    The base ModelAdmin of every content model: history with compare, revert
-    and recover, sortable inlines, translated fields; an upload the storage cannot
-    take is a form error.
+    The base ModelAdmin of every content model: pending changes and their review
+    (``workflow``), history with compare, revert and recover, sortable inlines,
+    translated fields; an upload the storage cannot take is a form error.
 
     Each content model and the models of its inlines are registered with
     django-reversion when their admin is made, after modeltranslation has

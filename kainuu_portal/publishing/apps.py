@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PublishingConfig(AppConfig):
-    """The publishing core: its one concrete model is ``Redirect``."""
+    """The publishing core: its concrete models are ``Redirect`` and ``PendingChange``."""
 
     name = "kainuu_portal.publishing"
     label = "publishing"

@@ -91,7 +91,7 @@ class PublishWithChildrenAdminMixin:
 
     def get_form(self, request, obj=None, **kwargs):
         drafts = self._drafts_of(request, obj)
-        if drafts and self.has_change_permission(request, obj):
+        if drafts and self.has_publish_permission(request, obj):
             field = forms.BooleanField(
                 label=ngettext(
                     "Publish its %(count)d draft part too when saving as published",
@@ -115,13 +115,15 @@ class PublishWithChildrenAdminMixin:
                 "This item is published, but these parts of it are drafts, so visitors do "
                 "not see them:"
             )
-        else:
+        elif self.has_publish_permission(request, obj):
             intro = _("These parts of the item are drafts. You can publish them with it:")
+        else:
+            intro = _("These parts of the item are drafts:")
         fieldset = (
             _("Draft parts"),
             {
-                # Staff who may only look see the list without the checkbox.
-                "fields": [FIELD] if self.has_change_permission(request, obj) else [],
+                # Staff who may not publish see the list without the checkbox.
+                "fields": [FIELD] if self.has_publish_permission(request, obj) else [],
                 "classes": ["draft-parts-fieldset"],
                 "description": format_html(
                     '<p class="draft-parts-intro">{}</p>{}', intro, parts_list(drafts)
@@ -137,6 +139,10 @@ class PublishWithChildrenAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        flow = getattr(request, "workflow", None)
+        if flow is not None and flow.holds_back:
+            # Kept as a pending change: its parts are published when the change is.
+            return
         if form.cleaned_data.get(FIELD) and form.instance.status == Status.PUBLISHED:
             self.publish_parts(request, draft_children(form.instance))
 
@@ -204,7 +210,7 @@ class PublishWithChildrenAdminMixin:
             )
         return text
 
-    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):
         if not has_children(self.model):
             return super().publish(request, queryset)

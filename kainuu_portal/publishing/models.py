@@ -423,3 +423,86 @@ class Redirect(models.Model):
             return ""
         with override(self.language or None):
             return getattr(target, model.redirected_addresses[self.address])()
+
+
+class PendingChange(models.Model):
+    """
+    A change to a content item that visitors do not see yet (``workflow.py``).
+
+    ``data`` is what the item's admin change form submitted, with its inline
+    formsets: publishing it sends the same data through the same form again, so it
+    is validated and saved as any save is. An item that is not published yet has no
+    data here, only its review state: its draft itself is what is reviewed.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Awaiting review")
+        REJECTED = "rejected", _("Rejected")
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("type of the item")
+    )
+    object_id = models.PositiveBigIntegerField(_("item"))
+    target = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(_("submitted form"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"))
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="publishing_one_pending_change"
+            )
+        ]
+        permissions = [("publish", _("Can publish content and review changes"))]
+
+    def __str__(self):
+        return f"{self.content_type.name} {self.object_id}: {self.get_state_display()}"
+
+    @classmethod
+    def of(cls, obj):
+        """The pending change of ``obj``, or None."""
+        if obj is None or obj.pk is None:
+            return None
+        content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        return (
+            cls.objects.select_related("author", "submitted_by", "reviewer")
+            .filter(content_type=content_type, object_id=obj.pk)
+            .first()
+        )
+
+
+def can_publish(user):
+    """Publishers (and superusers) publish, reject, and change live content directly."""
+    return bool(user.is_active and user.is_staff and user.has_perm("publishing.publish"))

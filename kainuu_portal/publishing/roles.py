@@ -2,8 +2,12 @@
 The roles: one group each, holding exactly what the role needs.
 
 - Editors add, change, delete and view every content model of the content
-  apps (``settings.CONTENT_APPS``), and so publish, unpublish, revert and
-  recover, and nothing else.
+  apps (``settings.CONTENT_APPS``): they change published content as pending
+  changes and submit them for review, and nothing else.
+- Publishers do what editors do and also publish (the ``publishing.publish``
+  permission): they change live content directly, publish, unpublish, revert
+  and recover it, and publish or reject what editors submit. Giving the
+  Editors group that permission lets editors publish without a review.
 - Viewers only view the content models, their drafts and their history.
 - Both do the same with the redirects of old addresses (the core's ``Redirect``):
   editors add and remove them, viewers see them.
@@ -23,9 +27,14 @@ from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 
 EDITORS_GROUP = "Editors"
+PUBLISHERS_GROUP = "Publishers"
 VIEWERS_GROUP = "Viewers"
 ACTIONS = ("add", "change", "delete", "view")
-GROUP_ACTIONS = {EDITORS_GROUP: ACTIONS, VIEWERS_GROUP: ("view",)}
+GROUP_ACTIONS = {EDITORS_GROUP: ACTIONS, PUBLISHERS_GROUP: ACTIONS, VIEWERS_GROUP: ("view",)}
+# Permissions beyond the model actions, as (app label, codename); a migration before
+# the core's pending changes has none of them.
+PUBLISH_PERMISSION = ("publishing", "publish")
+GROUP_EXTRA = {PUBLISHERS_GROUP: (PUBLISH_PERMISSION,)}
 
 
 def content_models(apps):
@@ -44,6 +53,7 @@ def content_models(apps):
 
 # The app of the publishing core, whose models (the redirects) the roles cover too.
 CORE_APP = "publishing"
+CORE_MODELS = ("redirect",)
 
 
 def role_apps(apps):
@@ -59,6 +69,8 @@ def role_apps(apps):
 def role_models(apps):
     """Every model the roles give permissions on: the content and the core's redirects."""
     core = apps.get_app_config(CORE_APP).get_models() if CORE_APP in role_apps(apps) else []
+    # Pending changes are made and reviewed through the content's own admin.
+    core = [model for model in core if model._meta.model_name in CORE_MODELS]
     return [*content_models(apps), *core]
 
 
@@ -113,6 +125,12 @@ def sync_group(apps, schema_editor, name):
             missing = set(codenames) - {permission.codename for permission in found}
             raise RuntimeError(f"Permissions missing for {model._meta.label}: {sorted(missing)}")
         permissions.extend(found)
+    for app_label, codename in GROUP_EXTRA.get(name, ()):
+        permissions.extend(
+            Permission.objects.using(using).filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        )
 
     group, _created = Group.objects.using(using).get_or_create(name=name)
     group.permissions.set(permissions)

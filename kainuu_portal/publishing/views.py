@@ -3,10 +3,11 @@ The draft preview of detail views shared by every content app, the page's langua
 and what a view reads of the query string.
 """
 
+from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import can_preview
+from .models import PendingChange, can_preview
 
 
 def show_in_languages(request, url):
@@ -25,14 +26,47 @@ class PreviewMixin:
     slug with its fallback). Visitors get only live objects (a 404 otherwise). Staff
     who may view the model also get drafts, marked as a preview: a banner and a
     noindex tag. The language switcher leads to the same object in each language.
+    An object with a pending change is shown to them with the change applied, in a
+    transaction that is rolled back once the page is rendered: nothing is saved,
+    nothing is cached, and visitors keep seeing the live version.
     """
+
+    previewed_pk = None
+
+    def get(self, request, *args, **kwargs):
+        pending = self.pending_change()
+        if pending is None:
+            return super().get(request, *args, **kwargs)
+        from .workflow import apply_pending  # noqa: PLC0415 (the admin's forms)
+
+        with transaction.atomic():
+            apply_pending(request, pending)
+            self.previewed_pk = pending.object_id
+            response = super().get(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            transaction.set_rollback(True)
+        return response
+
+    def pending_change(self):
+        """The pending change to show this staff member on this page, or None."""
+        model = self.model or super().get_queryset().model
+        if not can_preview(self.request.user, model):
+            return None
+        obj = super().get_queryset().at_address(**self.kwargs).first()
+        pending = PendingChange.of(obj)
+        return pending if pending is not None and pending.data else None
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
-        obj = queryset.at_address(**self.kwargs).first()
+        if self.previewed_pk is not None:
+            # The pending change may give it another address; this page shows it.
+            obj = queryset.filter(pk=self.previewed_pk).first()
+        else:
+            obj = queryset.at_address(**self.kwargs).first()
         if obj is None:
             raise Http404(
                 _("No %(verbose_name)s found matching the query")
@@ -45,7 +79,9 @@ class PreviewMixin:
         context = super().get_context_data(**kwargs)
         obj = self.object
         if can_preview(self.request.user, type(obj)):
-            context["is_preview"] = not type(obj).objects.live().filter(pk=obj.pk).exists()
+            context["is_preview"] = self.previewed_pk is not None or (
+                not type(obj).objects.live().filter(pk=obj.pk).exists()
+            )
         return context
 
     def render_to_response(self, context, **response_kwargs):

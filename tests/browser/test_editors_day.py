@@ -24,7 +24,8 @@ PASSWORD = "a-long-password-for-the-browser-test"
 @pytest.fixture
 def editor(db):
     user = User.objects.create_user("kaisa", password=PASSWORD, is_staff=True)
-    user.groups.add(roles.sync_groups(global_apps)[roles.EDITORS_GROUP])
+    groups = roles.sync_groups(global_apps)  # an editor who also publishes
+    user.groups.add(groups[roles.EDITORS_GROUP], groups[roles.PUBLISHERS_GROUP])
     return user
 
 

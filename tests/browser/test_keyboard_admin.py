@@ -44,7 +44,8 @@ def focus_is_visible(page):
 @pytest.fixture
 def editor(transactional_db):
     user = User.objects.create_user("kaisa", is_staff=True)
-    user.groups.add(roles.sync_groups(global_apps)[roles.EDITORS_GROUP])
+    groups = roles.sync_groups(global_apps)  # an editor who also publishes
+    user.groups.add(groups[roles.EDITORS_GROUP], groups[roles.PUBLISHERS_GROUP])
     return user
 
 

@@ -28,10 +28,10 @@ MAKERS = {
 }
 
 
-def make_staff(username, group_name):
+def make_staff(username, *group_names):
     user = User.objects.create_user(username, password="not-used-in-tests", is_staff=True)
     groups = roles.sync_groups(global_apps)
-    user.groups.add(groups[group_name])
+    user.groups.add(*(groups[name] for name in group_names))
     return user
 
 

@@ -108,7 +108,8 @@ def text_of(response):
 @pytest.fixture
 def editor(db):
     user = User.objects.create_user("editor", is_staff=True)
-    user.groups.add(roles.sync_editors_group(global_apps))
+    groups = roles.sync_groups(global_apps)  # an editor who also publishes
+    user.groups.add(groups[roles.EDITORS_GROUP], groups[roles.PUBLISHERS_GROUP])
     return user
 
 

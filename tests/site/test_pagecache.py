@@ -59,6 +59,8 @@ def staff(db):
     user.user_permissions.set(
         Permission.objects.filter(codename__startswith="view_")
         | Permission.objects.filter(content_type__app_label="pages")
+        # Their edits go live at once (without it they would be pending changes).
+        | Permission.objects.filter(content_type__app_label="publishing", codename="publish")
     )
     client = Client(headers={"accept-language": "en"})
     client.force_login(user)

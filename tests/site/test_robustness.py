@@ -101,6 +101,8 @@ def admin_urls(site):
         urls += [f"{base}{pk}/history/999/", f"{base}recover/", f"{base}recover/999/"]
         # Drag-and-drop reordering (django-admin-sortable2), on ordered models.
         urls.append(f"{base}adminsortable2_update/")
+        # Rejecting a change submitted for review.
+        urls.append(f"{base}{pk}/reject/")
         urls.append(f"/admin/{model._meta.app_label}/")
     return urls
 
