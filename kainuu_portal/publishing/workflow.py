@@ -290,6 +290,20 @@ class WorkflowAdminMixin:
             *super().get_urls(),
         ]
 
+    def has_delete_permission(self, request, obj=None):
+        """Deleting what visitors see is publishing too: without the right, drafts only."""
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None and obj.status == Status.PUBLISHED:
+            return self.has_publish_permission(request, obj)
+        return allowed
+
+    def get_actions(self, request, *args, **kwargs):
+        actions = super().get_actions(request, *args, **kwargs)
+        if not self.has_publish_permission(request):
+            # The list's delete could take live items with it; drafts are deleted one by one.
+            actions.pop("delete_selected", None)
+        return actions
+
     def _change_url(self, obj):
         opts = self.model._meta
         return reverse(

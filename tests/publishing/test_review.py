@@ -175,7 +175,8 @@ def test_an_editor_without_the_permission_cannot_publish_by_any_path(author_clie
     assert draft.status == Status.DRAFT
     # The list actions.
     changelist = admin_url("priorities.priority", "changelist")
-    actions = author_client.get(changelist).context["action_form"].fields["action"].choices
+    action_form = author_client.get(changelist).context["action_form"]
+    actions = action_form.fields["action"].choices if action_form else []
     assert "publish" not in [name for name, _label in actions]
     author_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
@@ -243,3 +244,27 @@ def test_viewers_see_what_a_pending_change_makes_different(author_client, viewer
     rows = [(row.where, row.live, row.pending) for row in page.context["pending_differences"]]
     assert rows == [("Title [en]", "Bioeconomy", "Bioeconomy and forests")]
     assert 'name="_save_draft"' not in page.content.decode()
+
+
+def test_an_editor_may_delete_a_draft_but_not_a_live_item(author_client, priority):
+    # Deleting what visitors see takes it off the site: that is for publishers.
+    assert (
+        author_client.get(admin_url("priorities.priority", "delete", priority.pk)).status_code
+        == 403
+    )
+    assert Priority.objects.filter(pk=priority.pk).exists()
+
+    draft = factories.make_priority(
+        programme=priority.programme, title_en="Draft one", slug="draft-one", status=Status.DRAFT
+    )
+    response = author_client.post(
+        admin_url("priorities.priority", "delete", draft.pk), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Priority.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_list_delete_action_is_only_for_publishers(author_client, publisher_client, priority):
+    changelist = admin_url("priorities.priority", "changelist")
+    assert b'value="delete_selected"' not in author_client.get(changelist).content
+    assert b'value="delete_selected"' in publisher_client.get(changelist).content
