@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -297,8 +298,8 @@ class WorkflowAdminMixin:
             return self.has_publish_permission(request, obj)
         return allowed
 
-    def get_actions(self, request, *args, **kwargs):
-        actions = super().get_actions(request, *args, **kwargs)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         if not self.has_publish_permission(request):
             # The list's delete could take live items with it; drafts are deleted one by one.
             actions.pop("delete_selected", None)

@@ -5,10 +5,12 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.test import Client
 from reversion.models import Version
 
+from kainuu_portal.publishing import roles
 from kainuu_portal.publishing.models import Status
 from priorities.models import CrossCuttingTheme, FocusArea, Priority, Programme, ProgrammeLink
 from tests import factories
-from tests.helpers.admin import admin_url, change_form
+from tests.conftest import english_client
+from tests.helpers.admin import admin_url, change_form, make_staff
 from tests.helpers.html import parse
 
 DRAFT = {"status": Status.DRAFT}
@@ -184,3 +186,27 @@ def test_a_viewer_sees_the_draft_parts_without_the_checkbox(viewer_client, progr
     text = page.content.decode()
     assert "These parts of the item are drafts" in text
     assert 'name="publish_drafts"' not in text
+
+
+def test_an_editor_who_submits_sees_the_draft_parts_without_the_checkbox(db, programme):
+    client = english_client()
+    client.force_login(make_staff("aino", roles.EDITORS_GROUP))
+    text = client.get(admin_url("priorities.programme", "change", programme.pk)).content.decode()
+    assert "These parts of the item are drafts:" in text
+    assert 'name="publish_drafts"' not in text
+
+
+def test_parts_ticked_in_a_draft_change_are_published_when_the_change_is(editor_client, programme):
+    Programme.objects.filter(pk=programme.pk).update(status=Status.PUBLISHED)
+    url, data = change_form(editor_client, programme)
+    data |= {"publish_drafts": ["on"], "_save_draft": [""]}
+    response = editor_client.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "draft parts were published" not in response.content.decode()
+    assert statuses()["Priority"] == [Status.DRAFT]
+
+    url, data = change_form(editor_client, programme)
+    assert data.get("publish_drafts") == ["on"]
+    response = editor_client.post(url, data | {"_publish": [""]}, follow=True)
+    assert "4 draft parts were published with it." in response.content.decode()
+    assert statuses() == ALL_PUBLISHED
