@@ -1,9 +1,12 @@
 """A change to live content saved as a draft: visitors keep the live version until published."""
 
+import re
+
 import pytest
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils.translation import override
 from reversion.models import Version
 
@@ -88,6 +91,24 @@ def test_a_draft_change_leaves_the_live_version_to_visitors(author_client, autho
     pending = PendingChange.objects.get(object_id=priority.pk)
     assert pending.author == author
     assert pending.state == PendingChange.State.DRAFT
+
+
+def test_feed_search_and_sitemap_keep_the_live_version(author_client, priority):
+    save_draft(
+        author_client, priority, title_en="Technology and ICT industry", slug_en="technology-ict"
+    )
+
+    with override("en"):
+        feed = Client().get(reverse("feed")).content.decode()
+        search = Client().get(reverse("search"), {"q": "technology"}).content.decode()
+    search = re.sub(r"</?mark>", "", search)  # the words found are marked
+    sitemap = Client().get("/sitemap.xml").content.decode()
+    assert "Technology industry" in feed
+    assert "Technology and ICT" not in feed
+    assert "Technology industry" in search
+    assert "Technology and ICT" not in search
+    assert public_url(priority) in sitemap
+    assert "technology-ict" not in sitemap
 
 
 def test_the_change_form_shows_the_pending_version_and_what_it_changes(author_client, priority):
