@@ -236,6 +236,8 @@ class ProgrammeLinkAdmin(ChildAdmin):
 
 @admin.register(Priority)
 class PriorityAdmin(SortableAdminMixin, PublishableAdmin):
+    # The shared change form with a breadcrumb back to the priority's programme.
+    change_form_template = "admin/priorities/priority/change_form.html"
     list_display = ["title", "programme", "order", "status", "live_now"]
     list_filter = ["status", "programme__region", "programme"]
     list_select_related = ["programme"]
