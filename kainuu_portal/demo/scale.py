@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from kainuu_portal import pagecache
+from kainuu_portal import pagecache, search
 from kainuu_portal.publishing.models import Status
 from priorities.models import (
     CrossCuttingTheme,
@@ -123,6 +123,8 @@ class ScaleGenerator:
             names = place_names(self.rng)
             for copy in range(1, copies + 1):
                 self.generate_copy(copy, names)
+            # bulk_create sends no signals: the search's stored vectors are written here.
+            search.rebuild()
         pagecache.invalidate()
         return removed
 
