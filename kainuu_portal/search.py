@@ -310,6 +310,7 @@ def index(kind, pks=None, using=None):
 
 def rebuild(using=None):
     """Every entry written again from the content tables (PostgreSQL; nothing elsewhere)."""
+    using = using or DEFAULT_DB_ALIAS
     if not uses_entries(using):
         return 0
     SearchEntry.objects.using(using).exclude(kind__in=KINDS_BY_NAME)._raw_delete(using)
