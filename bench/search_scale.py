@@ -103,13 +103,10 @@ def main():
     name = f"kainuu_search_bench_{os.getpid()}"
     os.environ.update(
         DATABASE_URL=database(server, name, create=True),
-        DJANGO_SETTINGS_MODULE="kainuu_portal.settings",
+        # The test settings: plain static files (no collectstatic) and no page cache.
+        DJANGO_SETTINGS_MODULE="kainuu_portal.test_settings",
         DEBUG="false",
-        SECRET_KEY="search-benchmark-" + "x" * 40,
         ALLOWED_HOSTS="testserver",
-        CACHE_URL="dummycache://",
-        PAGE_CACHE_SECONDS="0",
-        HTTPS="false",
         LOG_LEVEL="WARNING",
     )
     try:
