@@ -14,8 +14,10 @@ from operator import attrgetter
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F, Prefetch, Q, Value
+from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -43,26 +45,55 @@ def live_condition(prefix="", now=None):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def live(self):
-        """Rows a visitor may see: live themselves and every parent in ``live_parents`` live."""
+    # True once live() filtered this queryset: its rows, and every parent in their
+    # model's live_parents, are live (see VisiblePrefetch).
+    _live = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._live = self._live
+        return clone
+
+    def live(self, known_live=()):
+        """
+        Rows a visitor may see: live themselves and every parent in ``live_parents`` live.
+        ``known_live`` names parents the caller already knows to be live (the rows a
+        prefetch fetches for live parents), whose conditions and joins are left out.
+        """
         now = timezone.now()
         condition = live_condition(now=now)
         for parent in self.model.live_parents:
+            if parent in known_live:
+                continue
             parent_live = live_condition(f"{parent}__", now=now)
             if self.model._meta.get_field(parent.split("__")[0]).null:
                 # An optional parent (a sector's parent sector) may be absent.
                 parent_live |= Q(**{f"{parent}__isnull": True})
             condition &= parent_live
-        return self.filter(condition)
+        queryset = self.filter(condition)
+        queryset._live = True
+        return queryset
 
-    def visible_to(self, user):
+    def visible_to(self, user, known_live=()):
         """
         Everything for staff who may preview drafts; only live rows for everyone else
         (and for ``user=None``, which stands for a visitor).
         """
         if user is not None and can_preview(user, self.model):
             return self.all()
-        return self.live()
+        return self.live(known_live)
+
+    def _prefetch_related_objects(self):
+        lookups = self._prefetch_related_lookups
+        if self._live:
+            # These rows are live, and so are their parents: the rows prefetched for them
+            # need not check again that their parent is.
+            lookups = [
+                lookup.for_live(self.model) if isinstance(lookup, VisiblePrefetch) else lookup
+                for lookup in lookups
+            ]
+        models.prefetch_related_objects(self._result_cache, *lookups)
+        self._prefetch_done = True
 
     def for_cards(self):
         """What a link to each row needs: the relations its address is made from."""
@@ -84,7 +115,57 @@ class PublishableQuerySet(models.QuerySet):
 
 def visible(lookup, queryset, user=None):
     """A ``Prefetch`` of ``lookup`` with only the rows of ``queryset`` that ``user`` may see."""
-    return Prefetch(lookup, queryset=queryset.visible_to(user))
+    return VisiblePrefetch(lookup, queryset, user)
+
+
+class VisiblePrefetch(Prefetch):
+    """
+    A prefetch of the rows of ``queryset`` that ``user`` may see, its queryset built when
+    the prefetch runs. Run for the rows of a live() queryset, a reverse foreign key's
+    rows leave out the live conditions (and joins) of that parent and of the parent's
+    own live parents, already checked by the outer query (``for_live``).
+    """
+
+    def __init__(self, lookup, queryset, user=None, known_live=()):
+        super().__init__(lookup)
+        self.base = queryset
+        self.user = user
+        self.known_live = tuple(known_live)
+
+    @property
+    def queryset(self):
+        if self._queryset is None:
+            self._queryset = self.base.visible_to(self.user, known_live=self.known_live)
+        return self._queryset
+
+    @queryset.setter
+    def queryset(self, value):
+        self._queryset = value
+
+    def for_live(self, parent_model):
+        """This prefetch for live rows of ``parent_model``."""
+        if LOOKUP_SEP in self.prefetch_through or self.known_live:
+            return self
+        try:
+            relation = parent_model._meta.get_field(self.prefetch_through)
+        except FieldDoesNotExist:
+            return self
+        if not (relation.one_to_many and relation.auto_created):
+            return self
+        field = relation.field.name
+        inherited = set(parent_model.live_parents)
+        known = [
+            parent
+            for parent in self.base.model.live_parents
+            if parent == field
+            or (parent.startswith(f"{field}__") and parent[len(field) + 2 :] in inherited)
+        ]
+        if not known:
+            return self
+        prefetch = VisiblePrefetch(self.prefetch_through, self.base, self.user, known)
+        prefetch.prefetch_to = self.prefetch_to
+        prefetch.to_attr = self.to_attr
+        return prefetch
 
 
 def slug_in(lookup="slug", language=None):
