@@ -251,6 +251,14 @@ class Address:
         )
 
 
+def route(url_name, **values):
+    """
+    ``reverse(url_name, kwargs=values)``, each route reversed once per language (see
+    ``_url_template``): the layout's links to the site's sections on every page.
+    """
+    return Address(url_name).url(values)
+
+
 # What a slug argument may hold; such values come out of reverse() unquoted, as written.
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
