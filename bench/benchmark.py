@@ -23,6 +23,7 @@ saying so.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -44,6 +45,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 GOAL_WARM, GOAL_COLD, GOAL_P99_MS = 0.8, 0.3, 50.0
+# With nothing cached anywhere (CACHE_URL=dummycache://): every page type, the home page.
+GOAL_UNCACHED, GOAL_UNCACHED_HOME = 0.1, 0.15
+UNCACHED_CACHE_URL = "dummycache://"
 
 # The page cache neither answers nor stores a request with credentials: every one renders.
 # (A query string of its own would not do: the cache ignores parameters a page does not read.)
@@ -81,6 +85,49 @@ with override("en"):
     }))
 """
 
+# Every public page type, for the measurement with nothing cached anywhere.
+ALL_URLS_SCRIPT = """
+import json
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import override
+from pages.models import Page
+from priorities.models import Priority, Programme, Sector
+from regions.models import Municipality, Region
+
+with override("en"):
+    home = Region.objects.get(is_home=True)
+    programme = Programme.objects.live().filter(region=home).first()
+    priority = Priority.objects.live().filter(programme=programme).first()
+    twice = (
+        Region.objects.live().annotate(periods=Count("programmes")).filter(periods__gte=2).first()
+    )
+    print(json.dumps({
+        "home": reverse("home"),
+        "region list": reverse("regions:region-list"),
+        "region": home.get_absolute_url(),
+        "municipality": Municipality.objects.get(slug_en="kajaani").get_absolute_url(),
+        "sector list": reverse("priorities:sector-list"),
+        "sector": Sector.objects.get(slug_en="technology-industries").get_absolute_url(),
+        "programme list": reverse("priorities:programme-list"),
+        "economic domains": reverse("priorities:economic-domains"),
+        "programme": programme.get_absolute_url(),
+        "compare": reverse("priorities:programme-compare", kwargs={"region_slug": twice.slug}),
+        "priority": priority.get_absolute_url(),
+        "priorities CSV": reverse(
+            "priorities:programme-csv",
+            kwargs={"region_slug": home.slug, "slug": programme.slug},
+        ),
+        "content page": Page.objects.live().first().get_absolute_url(),
+        "search": reverse("search") + "?q=kainuu",
+        "open data": reverse("open-data"),
+        "feed": reverse("feed"),
+        "sitemap": "/sitemap.xml",
+        "API list": "/api/v1/regions",
+        "API priorities": "/api/v1/priorities",
+    }))
+"""
+
 
 def parse_args():
     parser = argparse.ArgumentParser(description="Benchmark the public pages (see docs).")
@@ -102,6 +149,13 @@ def parse_args():
     parser.add_argument("--scale", type=int, default=20, help="content scale (20)")
     parser.add_argument(
         "--pages", default="", help="only these pages, e.g. home,search (default: all)"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["cached", "uncached"],
+        default=None,
+        help="only the page-cache measurement (cold, warm, render) or only the one with "
+        "nothing cached (default: both)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     return parser.parse_args()
@@ -145,10 +199,12 @@ def wait_until_up(base, server, log, seconds=60):
         if server.poll() is not None:
             raise SystemExit(f"gunicorn stopped:\n{Path(log).read_text()}")
         try:
-            if fetch(base + "/healthz")[0] == 200:
-                return
+            status, _headers, body = fetch(base + "/healthz")
         except OSError:
-            pass
+            status = None
+        # Up when the database answers (with CACHE_URL=dummycache:// the cache never does).
+        if status == 200 or (status == 503 and json.loads(body).get("database") == "ok"):
+            return
         time.sleep(0.3)
     raise SystemExit("gunicorn did not answer within a minute.")
 
@@ -233,9 +289,32 @@ def run_one(args, label, database_url, workdir):
         capture=True,
     ).strip()
 
+    results = {}
+    if args.only != "uncached":
+        with gunicorn(args, env, workdir / f"gunicorn-{label.lower()}.log") as base:
+            say(f"== {label}: gunicorn ({gunicorn_label(args)}) on {base}")
+            checks(base, urls["home"], static_url)
+            results["cached"] = measure(args, env, base, urls, workdir)
+    if args.only != "cached":
+        # Nothing cached anywhere: no page, fragment or query cache helps. What the first
+        # visitor after an edit costs, and what staff and every new search cost.
+        all_urls = json.loads(
+            manage(env, "shell", "--no-imports", "-c", ALL_URLS_SCRIPT, capture=True)
+        )
+        uncached_env = {**env, "CACHE_URL": UNCACHED_CACHE_URL}
+        log = workdir / f"gunicorn-{label.lower()}-uncached.log"
+        with gunicorn(args, uncached_env, log) as base:
+            say(f"== {label}: gunicorn ({gunicorn_label(args)}) on {base}, {UNCACHED_CACHE_URL}")
+            results["uncached"] = measure_uncached(args, base, all_urls)
+    return results
+
+
+@contextlib.contextmanager
+def gunicorn(args, env, log_path):
+    """gunicorn serving the site on a free loopback port; yields its base address."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    log = (workdir / f"gunicorn-{label.lower()}.log").open("w")
+    log = log_path.open("w")
     server = subprocess.Popen(
         gunicorn_command(args, port, env),
         cwd=ROOT,
@@ -245,9 +324,7 @@ def run_one(args, label, database_url, workdir):
     )
     try:
         wait_until_up(base, server, log.name)
-        say(f"== {label}: gunicorn ({gunicorn_label(args)}) on {base}")
-        checks(base, urls["home"], static_url)
-        return measure(args, env, base, urls, workdir)
+        yield base
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -335,6 +412,44 @@ def measure(args, env, base, urls, workdir):
     return results
 
 
+def measure_uncached(args, base, urls):
+    """The minimal view, then every public page type once: every request renders."""
+    say("   reference: /bench/reference/")
+    results = [("minimal view (10 KB)", "", wrk(args, base + "/bench/reference/"))]
+    wanted = {name.strip() for name in args.pages.split(",") if name.strip()}
+    for name, path in urls.items():
+        if wanted and name not in wanted:
+            continue
+        status, headers, _body = fetch(base + path)
+        if status != 200:
+            say(f"   {name}: {path} answers {status} here; skipped")
+            continue
+        if headers.get("X-Page-Cache") not in (None, "miss"):
+            raise SystemExit(f"{path} was served from a cache: {headers.get('X-Page-Cache')}")
+        say(f"   {name}: {path}")
+        results.append((name, "none", wrk(args, base + path)))
+    return results
+
+
+def report_uncached(label, results):
+    reference = results[0][2]["rps"]
+    say(f"\n{label}, nothing cached ({UNCACHED_CACHE_URL})")
+    say(f"{'page':<22}{'cache':<7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}  goal")
+    for name, mode, result in results:
+        ratio = result["rps"] / reference
+        if not mode:
+            verdict = "(the yardstick)"
+        else:
+            wanted = GOAL_UNCACHED_HOME if name == "home" else GOAL_UNCACHED
+            verdict = "met" if ratio >= wanted else f"missed (ratio >= {wanted})"
+        if result["errors"]:
+            verdict += f"; {result['errors']} of {result['requests']} responses were not 2xx/3xx"
+        say(
+            f"{name:<22}{mode:<7}{result['rps']:>9.0f}{result['p50']:>9.2f}"
+            f"{result['p99']:>9.2f}{ratio:>8.2f}  {verdict}"
+        )
+
+
 def report(label, results):
     reference = results[0][2]["rps"]
     say(f"\n{label}")
@@ -358,6 +473,8 @@ def report(label, results):
 
 def main():
     args = parse_args()
+    # Stopped by a signal: still stop gunicorn and drop the database (the finally clauses).
+    signal.signal(signal.SIGTERM, lambda _number, _frame: sys.exit(1))
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: run bench/run, which installs it, or apt install wrk.")
     started = datetime.now().astimezone()
@@ -389,11 +506,16 @@ def main():
         else:
             shutil.rmtree(workdir, ignore_errors=True)
     for label, results in reports:
-        report(f"{label}, {args.scale}x content, gunicorn {gunicorn_label(args)}", results)
+        title = f"{label}, {args.scale}x content, gunicorn {gunicorn_label(args)}"
+        if "cached" in results:
+            report(title, results["cached"])
+        if "uncached" in results:
+            report_uncached(title, results["uncached"])
     say(
         f"\nGoals: warm >= {GOAL_WARM} and cold >= {GOAL_COLD} of the minimal view's "
         f"requests per second, p99 < {GOAL_P99_MS:g} ms; render is held to the cold goal. "
-        "Finished "
+        f"Nothing cached: >= {GOAL_UNCACHED} for every page, >= {GOAL_UNCACHED_HOME} for the "
+        "home page. Finished "
         f"{datetime.now().astimezone():%H:%M}, load average {os.getloadavg()[0]:.2f}."
     )
 

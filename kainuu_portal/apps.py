@@ -34,3 +34,13 @@ class KainuuPortalConfig(AppConfig):
         post_save.connect(pagecache.content_saved_or_deleted, dispatch_uid="pagecache-save")
         post_delete.connect(pagecache.content_saved_or_deleted, dispatch_uid="pagecache-delete")
         m2m_changed.connect(pagecache.relation_changed, dispatch_uid="pagecache-m2m")
+
+        # The search's stored text vectors follow every save and delete of searchable
+        # content, and are written again after migrations (PostgreSQL only).
+        from . import search
+
+        post_save.connect(search.entry_saved, dispatch_uid="search-entry-save")
+        post_delete.connect(search.entry_deleted, dispatch_uid="search-entry-delete")
+        post_migrate.connect(
+            search.rebuild_after_migrate, sender=self, dispatch_uid="search-entry-rebuild"
+        )

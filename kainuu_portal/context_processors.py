@@ -3,10 +3,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, InterfaceError
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info, override
 
+from kainuu_portal.publishing.models import route
 from pages.models import Page
 
 # The council's facts for the footer, with its website's name as shown ("kainuunliitto.fi").
@@ -24,11 +25,26 @@ def _url_in(request, code):
         with override(code):
             return page_url()
     path = request.path
-    url = translate_url(path, code)
+    url = _translated(request, path, code)
     if url == path and not path.startswith(f"/{code}/"):
         with override(code):
             url = reverse("home")
     return url
+
+
+def _translated(request, path, code):
+    """
+    ``translate_url(path, code)``, from the route the request already resolved to (its
+    address reversed once per language) instead of resolving the path again.
+    """
+    match = request.resolver_match
+    if match is None or match.args or not match.url_name or request.path_info != path:
+        return translate_url(path, code)
+    try:
+        with override(code):
+            return route(match.view_name, **match.kwargs)
+    except NoReverseMatch:
+        return path
 
 
 def _section(request):

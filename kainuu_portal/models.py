@@ -1,5 +1,9 @@
-"""The project's own table: the content version that keeps cached pages fresh."""
+"""
+The project's own tables: the content version that keeps cached pages fresh, and
+the stored search vectors of the searchable content.
+"""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -41,3 +45,33 @@ class ContentVersion(models.Model):
     def current(cls, using=None):
         row, _created = cls.objects.using(using).get_or_create(pk=cls.ROW)
         return row
+
+
+class SearchEntry(models.Model):
+    """
+    One searchable row of content in one language, with its text vector stored.
+
+    Filled from what the content apps declare in their ``search.py`` (``Searchable``)
+    by ``kainuu_portal.search``: on every save and delete of such a row (signals, raw
+    saves such as a revert included), after the commands that write without signals,
+    and by ``rebuild_search_index``. Only on PostgreSQL, where the search reads it
+    through one GIN index per language (made by the migration); SQLite searches the
+    content tables directly. Every row is here, drafts too: whether a row is live is
+    asked of its own table at search time, so a scheduled or unpublished row, or one
+    whose parent is a draft, is never found.
+    """
+
+    # Keyed by what it describes, so writing a row's entries again replaces them.
+    pk = models.CompositePrimaryKey("kind", "object_id", "language")
+    kind = models.CharField(_("type"), max_length=40)
+    object_id = models.PositiveBigIntegerField(_("row"))
+    language = models.CharField(_("language"), max_length=8)
+    vector = SearchVectorField(_("text vector"), null=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        ordering = ["kind", "object_id", "language"]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language})"

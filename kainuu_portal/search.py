@@ -6,14 +6,28 @@ configuration (``finnish``, ``english``, ``swedish``), so an inflected word
 finds its base form, and ``ts_headline`` marks the matched words. Elsewhere
 (SQLite) every word must occur in the text as typed (case-insensitive).
 
+On PostgreSQL each searchable row's text vector in each language is stored
+(``kainuu_portal.models.SearchEntry``, one GIN index per language), so a search
+reads the index instead of computing every row's vector: its cost follows the
+number of matches, not the amount of content. The entries are written on every
+save and delete of a searchable row (``entry_saved``, ``entry_deleted``), raw
+saves such as a revert or a fixture included, and rebuilt by ``rebuild()`` after
+the commands that write without signals (``generate_scale_data``,
+``import_content``), after ``migrate``, and by ``manage.py rebuild_search_index``.
+The entries hold every row, drafts too: the live condition (the row's own state
+and its parents') is asked of the content tables for each match, so a visitor
+never finds a draft or a scheduled row.
+
 The content apps declare what is searchable (``<app>/search.py``); this module
 collects the declarations. Two queries whatever the number of content types:
-one ``UNION ALL`` ranks every match (type, id, rank), another fetches titles,
-snippets and the parts of the address (the model's ``address`` lookups, each
-slug in the page's language) for the matches on the current page only.
+one ranks every match (type, id, rank; from the entries on PostgreSQL, a
+``UNION ALL`` of the content tables elsewhere), another fetches titles, snippets
+and the parts of the address (the model's ``address`` lookups, each slug in the
+page's language) for the matches on the current page only.
 """
 
 import html
+import logging
 import operator
 import re
 from dataclasses import dataclass, field
@@ -21,15 +35,18 @@ from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import Case, CharField, F, Func, TextField, Value, When
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db.models import Case, CharField, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from kainuu_portal.declarations import collect
+from kainuu_portal.models import SearchEntry
 from kainuu_portal.publishing.search import Searchable
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -72,6 +89,9 @@ def _collect_kinds():
 
 KINDS = _collect_kinds()
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
+KINDS_BY_MODEL = {}
+for _kind in KINDS:
+    KINDS_BY_MODEL.setdefault(_kind.model._meta.concrete_model, []).append(_kind)
 ADDRESS_PARTS = max(len(kind.address.lookups) for kind in KINDS)
 
 
@@ -157,10 +177,13 @@ def search(query, language):
     """Every live match of ``query`` in ``language``, ranked, with counts per kind."""
     if not query.words:
         return Results()
-    ranked = ranked_postgresql if is_postgresql() else ranked_simple
-    querysets = [ranked(kind, query, language) for kind in KINDS]
-    union = querysets[0].union(*querysets[1:], all=True)
-    rows = union.order_by("-hit_rank", "hit_kind", "hit_pk")[:MAX_RESULTS]
+    if is_postgresql():
+        rows = ranked_entries(query, language)
+    else:
+        querysets = [ranked_simple(kind, query, language) for kind in KINDS]
+        union = querysets[0].union(*querysets[1:], all=True)
+        rows = union
+    rows = rows.order_by("-hit_rank", "hit_kind", "hit_pk")[:MAX_RESULTS]
     hits = [Hit(KINDS_BY_NAME[row["hit_kind"]], row["hit_pk"], row["hit_rank"]) for row in rows]
     counts = {}
     for hit in hits:
@@ -193,11 +216,23 @@ def _vector(kind, language):
     )
 
 
-def ranked_postgresql(kind, query, language):
+def ranked_entries(query, language):
+    """
+    PostgreSQL: the stored entries that match, through the language's GIN index,
+    each kept only if its row is live now (its own table asked, by primary key).
+    """
     ts_query = _ts_query(query, language)
-    queryset = _base(kind).alias(search_vector=_vector(kind, language))
-    queryset = queryset.filter(search_vector=ts_query)
-    return _labelled(queryset, kind, SearchRank(F("search_vector"), ts_query))
+    live = Q()
+    for kind in KINDS:
+        live |= Q(kind=kind.name) & Exists(_base(kind).filter(pk=OuterRef("object_id")))
+    return (
+        SearchEntry.objects.filter(language=language, vector=ts_query)
+        .filter(live)
+        .annotate(
+            hit_kind=F("kind"), hit_pk=F("object_id"), hit_rank=SearchRank(F("vector"), ts_query)
+        )
+        .values("hit_kind", "hit_pk", "hit_rank")
+    )
 
 
 def ranked_simple(kind, query, language):
@@ -217,6 +252,105 @@ def ranked_simple(kind, query, language):
     ]
     rank = reduce(operator.add, in_title, Value(1.0))
     return _labelled(queryset, kind, rank)
+
+
+# --- The stored entries (PostgreSQL) -------------------------------------------
+
+
+def uses_entries(using=None):
+    """The entries are kept on PostgreSQL only; SQLite searches the content tables."""
+    return connections[using or DEFAULT_DB_ALIAS].vendor == "postgresql"
+
+
+def searched_fields(kind):
+    """The model fields a kind's text is made of, with their columns per language."""
+    names = {kind.title, *kind.texts, *kind.rich_texts}
+    return names | {f"{name}_{code}" for name in names for code, _name in settings.LANGUAGES}
+
+
+def index(kind, pks=None, using=None):
+    """
+    Write the entries of ``kind``'s rows ``pks`` (every row when None) in every
+    language, replacing what they had: one DELETE and one INSERT ... SELECT, the
+    vectors computed by the database from the rows as stored.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    entries = SearchEntry.objects.using(using).filter(kind=kind.name)
+    rows = kind.model._base_manager.using(using).order_by()
+    if pks is not None:
+        entries = entries.filter(object_id__in=pks)
+        rows = rows.filter(pk__in=pks)
+    # A plain DELETE: the entries have no signals or relations of their own to collect.
+    entries._raw_delete(using)
+    parts = [
+        rows.annotate(
+            entry_kind=Value(kind.name, output_field=CharField()),
+            entry_object=F("pk"),
+            entry_language=Value(code, output_field=CharField()),
+            entry_vector=_vector(kind, code),
+        ).values_list("entry_kind", "entry_object", "entry_language", "entry_vector")
+        for code, _name in settings.LANGUAGES
+    ]
+    union = parts[0].union(*parts[1:], all=True).order_by()
+    sql, params = union.query.sql_with_params()
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    table = quote(SearchEntry._meta.db_table)
+    columns = ", ".join(quote(name) for name in ("kind", "object_id", "language", "vector"))
+    # By name: the order of the columns in the SELECT is the ORM's.
+    selected = ", ".join(
+        quote(name) for name in ("entry_kind", "entry_object", "entry_language", "entry_vector")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {selected} FROM ({sql}) AS entries",  # noqa: S608
+            params,
+        )
+
+
+def rebuild(using=None):
+    """Every entry written again from the content tables (PostgreSQL; nothing elsewhere)."""
+    using = using or DEFAULT_DB_ALIAS
+    if not uses_entries(using):
+        return 0
+    SearchEntry.objects.using(using).exclude(kind__in=KINDS_BY_NAME)._raw_delete(using)
+    for kind in KINDS:
+        index(kind, using=using)
+    return SearchEntry.objects.using(using).count()
+
+
+def entry_saved(sender, instance, using, raw=False, update_fields=None, **kwargs):
+    """post_save: the row's entries follow its text (a raw save, such as a revert, too)."""
+    kinds = KINDS_BY_MODEL.get(sender._meta.concrete_model)
+    if not kinds or not uses_entries(using):
+        return
+    for kind in kinds:
+        if update_fields is None or searched_fields(kind) & set(update_fields):
+            index(kind, [instance.pk], using)
+
+
+def entry_deleted(sender, instance, using, **kwargs):
+    kinds = KINDS_BY_MODEL.get(sender._meta.concrete_model)
+    if not kinds or not uses_entries(using):
+        return
+    SearchEntry.objects.using(using).filter(
+        kind__in=[kind.name for kind in kinds], object_id=instance.pk
+    )._raw_delete(using)
+
+
+def rebuild_after_migrate(sender, using=DEFAULT_DB_ALIAS, plan=None, **kwargs):
+    """After migrations ran forward (a searched field may have changed): every entry again."""
+    if not plan or any(backwards for _migration, backwards in plan) or not uses_entries(using):
+        return
+    try:
+        with transaction.atomic(using=using):
+            rebuild(using)
+    except DatabaseError:
+        # Migrated to a state older than the code: the entries wait for the last migration.
+        logger.warning(
+            "The search entries were not rebuilt; run manage.py rebuild_search_index",
+            exc_info=True,
+        )
 
 
 # --- The current page's results ----------------------------------------------

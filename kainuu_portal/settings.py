@@ -123,6 +123,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # The search's stored text vectors (SearchVectorField); harmless on SQLite.
+    "django.contrib.postgres",
     "django_prose_editor",
     "reversion",
     "reversion_compare",

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from kainuu_portal import pagecache
+from kainuu_portal import pagecache, search
 from kainuu_portal.publishing.models import Status
 from priorities.models import (
     CrossCuttingTheme,
@@ -58,13 +58,25 @@ STATISTICS_FINLAND = {"fi": "Tilastokeskus", "en": "Statistics Finland", "sv": "
 
 
 def place_names(rng):
-    """An endless series of distinct place names."""
+    """
+    An endless series of distinct place names. A stem and a middle syllable make 288
+    names, fewer than 100x content needs: when a thousand draws in a row find only names
+    already taken, the names get one more middle syllable (Ahokala, then Ahokavela).
+    """
     seen = set()
+    middles = 1
+    misses = 0
     while True:
-        name = rng.choice(STEMS) + rng.choice(MIDDLES) + "la"
-        if name not in seen:
-            seen.add(name)
-            yield name
+        name = rng.choice(STEMS) + "".join(rng.choice(MIDDLES) for _ in range(middles)) + "la"
+        if name in seen:
+            misses += 1
+            if misses >= 1000:
+                middles += 1
+                misses = 0
+            continue
+        seen.add(name)
+        misses = 0
+        yield name
 
 
 def substitute(value, replacements):
@@ -123,6 +135,8 @@ class ScaleGenerator:
             names = place_names(self.rng)
             for copy in range(1, copies + 1):
                 self.generate_copy(copy, names)
+            # bulk_create sends no signals: the search's stored vectors are written here.
+            search.rebuild()
         pagecache.invalidate()
         return removed
 

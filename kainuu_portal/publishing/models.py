@@ -8,16 +8,19 @@ inherits, so a draft region hides its municipalities and a draft programme
 hides its priorities.
 """
 
+import functools
+import re
 from operator import attrgetter
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q, Value
+from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Coalesce, NullIf
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, override
@@ -45,26 +48,55 @@ def live_condition(prefix="", now=None):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def live(self):
-        """Rows a visitor may see: live themselves and every parent in ``live_parents`` live."""
+    # True once live() filtered this queryset: its rows, and every parent in their
+    # model's live_parents, are live (see VisiblePrefetch).
+    _live = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._live = self._live
+        return clone
+
+    def live(self, known_live=()):
+        """
+        Rows a visitor may see: live themselves and every parent in ``live_parents`` live.
+        ``known_live`` names parents the caller already knows to be live (the rows a
+        prefetch fetches for live parents), whose conditions and joins are left out.
+        """
         now = timezone.now()
         condition = live_condition(now=now)
         for parent in self.model.live_parents:
+            if parent in known_live:
+                continue
             parent_live = live_condition(f"{parent}__", now=now)
             if self.model._meta.get_field(parent.split("__")[0]).null:
                 # An optional parent (a sector's parent sector) may be absent.
                 parent_live |= Q(**{f"{parent}__isnull": True})
             condition &= parent_live
-        return self.filter(condition)
+        queryset = self.filter(condition)
+        queryset._live = True
+        return queryset
 
-    def visible_to(self, user):
+    def visible_to(self, user, known_live=()):
         """
         Everything for staff who may preview drafts; only live rows for everyone else
         (and for ``user=None``, which stands for a visitor).
         """
         if user is not None and can_preview(user, self.model):
             return self.all()
-        return self.live()
+        return self.live(known_live)
+
+    def _prefetch_related_objects(self):
+        lookups = self._prefetch_related_lookups
+        if self._live:
+            # These rows are live, and so are their parents: the rows prefetched for them
+            # need not check again that their parent is.
+            lookups = [
+                lookup.for_live(self.model) if isinstance(lookup, VisiblePrefetch) else lookup
+                for lookup in lookups
+            ]
+        models.prefetch_related_objects(self._result_cache, *lookups)
+        self._prefetch_done = True
 
     def for_cards(self):
         """What a link to each row needs: the relations its address is made from."""
@@ -86,7 +118,57 @@ class PublishableQuerySet(models.QuerySet):
 
 def visible(lookup, queryset, user=None):
     """A ``Prefetch`` of ``lookup`` with only the rows of ``queryset`` that ``user`` may see."""
-    return Prefetch(lookup, queryset=queryset.visible_to(user))
+    return VisiblePrefetch(lookup, queryset, user)
+
+
+class VisiblePrefetch(Prefetch):
+    """
+    A prefetch of the rows of ``queryset`` that ``user`` may see, its queryset built when
+    the prefetch runs. Run for the rows of a live() queryset, a reverse foreign key's
+    rows leave out the live conditions (and joins) of that parent and of the parent's
+    own live parents, already checked by the outer query (``for_live``).
+    """
+
+    def __init__(self, lookup, queryset, user=None, known_live=()):
+        super().__init__(lookup)
+        self.base = queryset
+        self.user = user
+        self.known_live = tuple(known_live)
+
+    @property
+    def queryset(self):
+        if self._queryset is None:
+            self._queryset = self.base.visible_to(self.user, known_live=self.known_live)
+        return self._queryset
+
+    @queryset.setter
+    def queryset(self, value):
+        self._queryset = value
+
+    def for_live(self, parent_model):
+        """This prefetch for live rows of ``parent_model``."""
+        if LOOKUP_SEP in self.prefetch_through or self.known_live:
+            return self
+        try:
+            relation = parent_model._meta.get_field(self.prefetch_through)
+        except FieldDoesNotExist:
+            return self
+        if not (relation.one_to_many and relation.auto_created):
+            return self
+        field = relation.field.name
+        inherited = set(parent_model.live_parents)
+        known = [
+            parent
+            for parent in self.base.model.live_parents
+            if parent == field
+            or (parent.startswith(f"{field}__") and parent[len(field) + 2 :] in inherited)
+        ]
+        if not known:
+            return self
+        prefetch = VisiblePrefetch(self.prefetch_through, self.base, self.user, known)
+        prefetch.prefetch_to = self.prefetch_to
+        prefetch.to_attr = self.to_attr
+        return prefetch
 
 
 def slug_in(lookup="slug", language=None):
@@ -150,6 +232,16 @@ class Address:
 
     def url(self, values):
         """The address from the lookups' values, by argument name."""
+        if all(isinstance(value, str) and SLUG.fullmatch(value) for value in values.values()):
+            template = _url_template(
+                self.url_name,
+                tuple(sorted(values)),
+                get_language(),
+                get_script_prefix(),
+                get_urlconf() or settings.ROOT_URLCONF,
+            )
+            if template is not None:
+                return template.format_map(values)
         return reverse(self.url_name, kwargs=values)
 
     def of(self, obj):
@@ -160,6 +252,37 @@ class Address:
                 for name, lookup in self.lookups.items()
             }
         )
+
+
+def route(url_name, **values):
+    """
+    ``reverse(url_name, kwargs=values)``, each route reversed once per language (see
+    ``_url_template``): the layout's links to the site's sections on every page.
+    """
+    return Address(url_name).url(values)
+
+
+# What a slug argument may hold; such values come out of reverse() unquoted, as written.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _url_template(url_name, names, language, script_prefix, urlconf):
+    """
+    The address of ``url_name`` as a template, ``/en/programmes/{region_slug}/{slug}/``,
+    reversed once per route, language and prefix: a page with fifty links makes one
+    reverse() of each route instead of fifty. None when placeholders cannot stand in.
+    """
+    marks = {name: f"zqx{number}markzqx" for number, name in enumerate(names)}
+    try:
+        url = reverse(url_name, urlconf=urlconf, kwargs=marks)
+    except NoReverseMatch:
+        return None
+    if "{" in url or "}" in url or any(url.count(mark) != 1 for mark in marks.values()):
+        return None
+    for name, mark in marks.items():
+        url = url.replace(mark, "{" + name + "}")
+    return url
 
 
 def can_preview(user, model):

@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from kainuu_portal.publishing.models import route as address_of_route
+
 register = template.Library()
 
 # As django.utils.html.json_script: nothing in the data can end the element.
@@ -24,3 +26,12 @@ def json_ld(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     text = text.translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def route(url_name):
+    """
+    The address of a route without arguments, as ``{% url %}`` writes it, from a
+    template reversed once per route and language rather than on every page.
+    """
+    return address_of_route(url_name)

@@ -255,6 +255,18 @@ def test_running_again_replaces_the_generated_content_and_clear_removes_it(demo_
     assert snapshot() == demo_rows
 
 
+def test_a_scale_beyond_the_short_place_names_finishes_with_distinct_names(demo_content):
+    # 23 copies need more than the 288 names of a stem and one middle syllable.
+    generate("--scale", "24")
+
+    generated = Region.objects.filter(slug__startswith="gen-")
+    names = list(generated.values_list("name_fi", flat=True))
+    assert len(names) == 23 * 5
+    assert len(set(names)) == len(names)
+    municipalities = Municipality.objects.filter(region__slug__startswith="gen-")
+    assert municipalities.values("name_fi").distinct().count() == municipalities.count()
+
+
 @pytest.mark.parametrize("scale", ["0", "-3", "100000"])
 def test_a_bad_scale_is_a_clear_error(db, scale):
     with pytest.raises(CommandError, match="--scale must be between"):

@@ -22,7 +22,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from kainuu_portal import pagecache
+from kainuu_portal import pagecache, search
 from kainuu_portal.publishing.media import STORAGE_ERRORS
 from kainuu_portal.publishing.models import Publishable
 
@@ -60,6 +60,7 @@ class Command(BaseCommand):
         with transaction.atomic(using=database):
             Group.objects.using(database).all().delete()
             call_command("loaddata", path, database=database, verbosity=0)
+            search.rebuild(database)
             pagecache.invalidate(database)
         loaded = content_rows(database)
         accounts = loaded.pop("accounts", 0)

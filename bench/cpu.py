@@ -1,0 +1,224 @@
+"""
+CPU time per request of every public page type with nothing cached, against the minimal
+view, in one process (see docs/performance.md). Not a test.
+
+    .venv/bin/python bench/cpu.py [--requests 30] [--scale 20] [--workdir DIR] [--pages a,b]
+
+wrk's requests per second move with whatever else the machine runs; the processor time
+one process spends on a request moves far less. This sets up what ``bench/run`` sets up
+(production settings, ``CACHE_URL=dummycache://``, collected static files, the demo content
+plus ``generate_scale_data --scale 20``, SQLite unless DATABASE_URL names a PostgreSQL
+server), then requests each page through Django's WSGI handler (the test client) and
+prints the median CPU milliseconds per request over rounds of ``--requests`` requests and
+the ratio ``minimal view's time / page's time``: the share of the minimal view's rate a
+page would reach when CPU bound. It also counts the Python function calls per request
+(under cProfile), a figure that does not move with the machine's load, and their ratio.
+With ``--workdir`` the database and static files are kept there and reused by the next
+run (give the same ``--scale``). ``--profile PAGE`` prints a profile of that page instead,
+with its own time summed by area (``PROFILE_SORT=tottime`` sorts by own time).
+"""
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from benchmark import ALL_URLS_SCRIPT, GOAL_UNCACHED, GOAL_UNCACHED_HOME  # noqa: E402
+
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+# The areas a profile's own time is summed by (the first match of the file's path).
+AREAS = [
+    ("django/db/models/sql", "ORM: SQL compiling"),
+    ("django/db/models/query.py", "ORM: querysets"),
+    ("django/db/backends", "ORM: database driver"),
+    ("django/db", "ORM: the rest"),
+    ("modeltranslation", "modeltranslation"),
+    ("django/template", "templates"),
+    ("django/utils/translation", "translation (gettext)"),
+    ("ninja", "ninja and pydantic"),
+    ("pydantic", "ninja and pydantic"),
+    ("django/urls", "URLs"),
+    ("django", "Django: the rest"),
+    ("site-packages", "other libraries"),
+    ("kainuu_portal", "the portal's own code"),
+    ("regions", "the portal's own code"),
+    ("priorities", "the portal's own code"),
+    ("pages", "the portal's own code"),
+    ("~", "built-ins"),
+    ("/lib/python3", "the standard library"),
+]
+
+
+def say(line):
+    sys.stdout.write(f"{line}\n")
+    sys.stdout.flush()
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=30, help="requests per round (30)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; the median counts (3)")
+    parser.add_argument("--scale", type=int, default=20, help="content scale (20)")
+    parser.add_argument("--workdir", default="", help="keep the database here and reuse it")
+    parser.add_argument("--pages", default="", help="only these pages (default: all)")
+    parser.add_argument("--profile", default="", help="cProfile this page and print the top")
+    return parser.parse_args()
+
+
+def environment(workdir):
+    database = os.environ.get("DATABASE_URL", "")
+    if not database.startswith(("postgres://", "postgresql://")):
+        database = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    secret = workdir / "secret"
+    if not secret.exists():
+        secret.write_text(secrets.token_urlsafe(50))
+    return {
+        "DEBUG": "false",
+        "SECRET_KEY": secret.read_text(),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DATABASE_URL": database,
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "CACHE_URL": "dummycache://",
+        "PAGE_CACHE_SECONDS": "600",
+        "BENCHMARK_REFERENCE_VIEW": "true",
+        "HTTPS": "false",
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "kainuu_portal.settings",
+    }
+
+
+def set_up(env, workdir, scale):
+    marker = workdir / f"ready-{scale}x"
+    if marker.exists():
+        return
+    for command in (
+        ["migrate", "--noinput"],
+        ["load_demo_content"],
+        ["generate_scale_data", f"--scale={scale}"],
+        ["collectstatic", "--noinput"],
+    ):
+        subprocess.run(
+            [PYTHON, "manage.py", *command],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    marker.write_text("")
+
+
+def cpu_ms(client, path, count):
+    started = time.process_time()
+    for _ in range(count):
+        response = client.get(path)
+    elapsed = time.process_time() - started
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    return elapsed * 1000 / count
+
+
+def python_calls(client, path, count):
+    """Python function calls per request: the same from run to run, whatever the load."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(count):
+        client.get(path)
+    profiler.disable()
+    return pstats.Stats(profiler).total_calls / count
+
+
+def main():
+    args = parse_args()
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kainuu-cpu-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = environment(workdir)
+    set_up(env, workdir, args.scale)
+    os.environ.update(env)
+
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(ALL_URLS_SCRIPT, {})  # noqa: S102 - the benchmark's own script
+    urls = json.loads(output.getvalue())
+    wanted = {name.strip() for name in args.pages.split(",") if name.strip()}
+    if wanted:
+        urls = {name: path for name, path in urls.items() if name in wanted}
+    client = Client(HTTP_HOST="127.0.0.1")
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        path = urls[args.profile]
+        client.get(path)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.requests):
+            client.get(path)
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        stats.sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(40)
+        say(f"Own time by area, {args.profile}:")
+        areas = {}
+        for (filename, _line, _name), row in stats.stats.items():
+            area = next((name for part, name in AREAS if part in filename), "other")
+            areas[area] = areas.get(area, 0) + row[2]
+        total = sum(areas.values())
+        for area, seconds in sorted(areas.items(), key=lambda item: -item[1]):
+            say(f"  {area:<32}{seconds / total:>7.1%}")
+        return
+
+    pages = {"minimal view (10 KB)": "/bench/reference/", **urls}
+    for path in pages.values():
+        client.get(path)  # warm up: templates compiled, addresses reversed once
+    rounds = {name: [] for name in pages}
+    for _ in range(args.rounds):
+        for name, path in pages.items():
+            rounds[name].append(cpu_ms(client, path, args.requests))
+    figures = {name: statistics.median(values) for name, values in rounds.items()}
+    calls = {name: python_calls(client, path, 3) for name, path in pages.items()}
+    reference = figures["minimal view (10 KB)"]
+    engine = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    say(
+        f"{engine}, {args.scale}x content, nothing cached; CPU ms per request, median of "
+        f"{args.rounds} rounds of {args.requests}; load average {os.getloadavg()[0]:.2f}"
+    )
+    say(f"{'page':<22}{'CPU ms':>9}{'ratio':>8}{'calls':>10}{'ratio':>8}  goal (CPU ratio)")
+    for name, value in figures.items():
+        ratio = reference / value
+        if name == "minimal view (10 KB)":
+            verdict = "(the yardstick)"
+        else:
+            goal = GOAL_UNCACHED_HOME if name == "home" else GOAL_UNCACHED
+            verdict = "met" if ratio >= goal else f"missed (ratio >= {goal})"
+        count = calls[name]
+        say(
+            f"{name:<22}{value:>9.2f}{ratio:>8.3f}{count:>10.0f}"
+            f"{calls['minimal view (10 KB)'] / count:>8.3f}  {verdict}"
+        )
+    if not args.workdir:
+        say(f"(database kept in {workdir}; pass --workdir to reuse it)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""
+Search and the query budget as content grows a hundredfold (see docs/performance.md).
+Not a test.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kainuu_portal \\
+        .venv/bin/python bench/search_scale.py
+
+On a new database of that PostgreSQL server (created and dropped here), with the
+demo content (1x) and again after ``generate_scale_data --scale 100``, it times
+searches of common words (median of repeated requests through Django's test client,
+nothing cached) and counts the queries of the search and of every other public page
+type, then prints the ratio 100x / 1x. The goals: a search within 1.5x of its time
+at 1x, the same number of queries, and every page within the budget of 8.
+Options: --scale (100), --repeat (30).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = {"en": ["kainuu", "tourism"], "fi": ["kainuu", "matkailu"]}
+GOAL_TIME, BUDGET = 1.5, 8
+
+
+def say(line):
+    sys.stdout.write(f"{line}\n")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=30)
+    return parser.parse_args()
+
+
+def database(url, name, create):
+    import psycopg
+
+    admin = urlsplit(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return urlsplit(url)._replace(path=f"/{name}").geturl()
+
+
+def measure(client, urls, repeat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    figures = {}
+    for name, url in urls.items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        # Counted now: the captured list is read from the connection's log, which the
+        # next request empties.
+        count = len(queries)
+        assert response.status_code == 200, (url, response.status_code)
+        times = []
+        if name.startswith("search"):
+            for _ in range(3):  # warm: the database's caches, the process's
+                client.get(url)
+            for _ in range(repeat):
+                started = time.perf_counter()
+                client.get(url)
+                times.append(time.perf_counter() - started)
+        hits = response.content.decode().count('class="result-title"')
+        figures[name] = {
+            "queries": count,
+            "ms": statistics.median(times) * 1000 if times else None,
+            "hits": hits,
+            "ranking ms": ranking_ms(name, repeat) if times else None,
+        }
+    return figures
+
+
+def ranking_ms(name, repeat):
+    """
+    The median time of the search itself (every live match ranked: the part that could
+    grow with the content), without the page that shows the first 20 of them.
+    """
+    from django.utils.translation import override
+
+    from kainuu_portal import search
+
+    _search, language, word = name.split()
+    query = search.parse_query(word)
+    times = []
+    with override(language):
+        for _ in range(repeat):
+            started = time.perf_counter()
+            search.search(query, language)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def page_urls():
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    from tests.helpers.pages import public_page_urls
+
+    urls = {}
+    for language, words in WORDS.items():
+        with override(language):
+            for word in words:
+                urls[f"search {language} {word}"] = f"{reverse('search')}?q={word}"
+    for name, url in public_page_urls("en").items():
+        if name != "not-found":
+            urls[name] = url
+    urls["API regions"] = "/api/v1/regions"
+    urls["API priorities"] = "/api/v1/priorities"
+    return urls
+
+
+def main():
+    args = parse_args()
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL server: the stored vectors are its.")
+    name = f"kainuu_search_bench_{os.getpid()}"
+    os.environ.update(
+        DATABASE_URL=database(server, name, create=True),
+        # The test settings: plain static files (no collectstatic) and no page cache.
+        DJANGO_SETTINGS_MODULE="kainuu_portal.test_settings",
+        DEBUG="false",
+        ALLOWED_HOSTS="testserver",
+        LOG_LEVEL="WARNING",
+    )
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.test import Client
+
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_demo_content", verbosity=0)
+        client = Client()
+        urls = page_urls()
+        at_1x = measure(client, urls, args.repeat)
+        started = time.perf_counter()
+        call_command("generate_scale_data", f"--scale={args.scale}", verbosity=0)
+        generated = time.perf_counter() - started
+        at_nx = measure(client, urls, args.repeat)
+        from django.db import connection
+
+        connection.close()
+    finally:
+        database(server, name, create=False)
+
+    say(
+        f"PostgreSQL, 1x and {args.scale}x content (generated in {generated:.0f} s); "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
+    say(
+        f"{'page':<28}{'queries 1x':>11}{f'{args.scale}x':>6}{'hits 1x':>9}{f'{args.scale}x':>6}"
+        f"{'ms 1x':>9}{f'ms {args.scale}x':>10}{'ratio':>7}"
+        f"{'ranking 1x':>12}{f'{args.scale}x':>7}{'ratio':>7}  goal"
+    )
+    for page, one in at_1x.items():
+        many = at_nx[page]
+        fine = one["queries"] == many["queries"] <= BUDGET
+        ratio = ""
+        timing = ""
+        if one["ms"] is not None:
+            value = many["ms"] / one["ms"]
+            ratio = f"{value:.2f}"
+            timing = f"{one['ms']:>9.1f}{many['ms']:>10.1f}"
+            fine = fine and value <= GOAL_TIME
+        else:
+            timing = f"{'':>9}{'':>10}"
+        ranking = f"{'':>26}"
+        if one["ranking ms"] is not None:
+            ranking_ratio = many["ranking ms"] / one["ranking ms"]
+            ranking = f"{one['ranking ms']:>12.1f}{many['ranking ms']:>7.1f}{ranking_ratio:>7.2f}"
+        verdict = "met" if fine else "missed"
+        hits = f"{one['hits']:>9}{many['hits']:>6}" if page.startswith("search") else " " * 15
+        counts = f"{one['queries']:>11}{many['queries']:>6}"
+        say(f"{page:<28}{counts}{hits}{timing}{ratio:>7}{ranking}  {verdict}")
+    say(
+        f"Goals: the same number of queries at 1x and {args.scale}x, at most {BUDGET}; "
+        f"a search within {GOAL_TIME}x of its time at 1x. Ranking: the search's own query "
+        "(every live match ranked), without the page showing the first 20 results; "
+        "hits: results on that page."
+    )
+
+
+if __name__ == "__main__":
+    main()
