@@ -49,7 +49,9 @@ def test_an_item_leaves_the_site_when_its_unpublish_time_passes(
     live_server, page, browser, sign_in, page_cache, call
 ):
     editor = User.objects.create_user("kaisa", is_staff=True)
-    editor.groups.add(roles.sync_groups(global_apps)[roles.EDITORS_GROUP])
+    # Changing live content at once (here its unpublish time) is for Publishers.
+    groups = roles.sync_groups(global_apps)
+    editor.groups.add(groups[roles.EDITORS_GROUP], groups[roles.PUBLISHERS_GROUP])
     sign_in(page, editor)
 
     # The editor gives the priority an unpublish time a few seconds ahead.
