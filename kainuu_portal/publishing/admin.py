@@ -30,6 +30,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, Model, OuterRef
+from django.http import HttpResponseForbidden
 from django.utils import timezone, translation
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join, strip_tags
@@ -661,9 +662,29 @@ class SortableAdminMixin(sortable.SortableAdminMixin):
     """
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
-        if action_location == ActionLocation.CHANGE_LIST:
-            return super().get_actions(request)
-        return super(sortable.SortableAdminMixin, self).get_actions(request, action_location)
+        if action_location != ActionLocation.CHANGE_LIST:
+            return super(sortable.SortableAdminMixin, self).get_actions(request, action_location)
+        actions = super().get_actions(request)
+        if not self.may_reorder(request):
+            for name in [name for name in actions if name.startswith("move_to_")]:
+                del actions[name]
+        return actions
+
+    def may_reorder(self, request):
+        """The order of the rows is what visitors see: putting it right is publishing."""
+        may_publish = getattr(self, "has_publish_permission", self.has_change_permission)
+        return may_publish(request)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.may_reorder(request):
+            self.enable_sorting = False  # no drag handles
+        return changelist
+
+    def update_order(self, request):
+        if not self.may_reorder(request):
+            return HttpResponseForbidden(_("Only publishers may change the order of live content."))
+        return super().update_order(request)
 
 
 # django-admin-sortable2 ships inline templates up to Django 6.0; they match

@@ -1,9 +1,12 @@
 """Review: editors submit, publishers publish or reject with a comment; nobody else publishes."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from django.utils.translation import override
 from reversion.models import Version
 
@@ -268,3 +271,22 @@ def test_the_list_delete_action_is_only_for_publishers(author_client, publisher_
     changelist = admin_url("priorities.priority", "changelist")
     assert b'value="delete_selected"' not in author_client.get(changelist).content
     assert b'value="delete_selected"' in publisher_client.get(changelist).content
+
+
+def test_only_publishers_put_live_rows_in_order(author_client, publisher_client, priority):
+    other = factories.make_priority(programme=priority.programme, slug="other", order=99)
+    update = reverse("admin:priorities_priority_sortable_update")
+    moved = json.dumps({"updatedItems": [[other.pk, priority.order]]})
+    changelist = admin_url("priorities.priority", "changelist")
+
+    assert b"drag handle" not in author_client.get(changelist).content
+    response = author_client.post(update, moved, content_type="application/json")
+    assert response.status_code == 403
+    other.refresh_from_db()
+    assert other.order == 99
+
+    assert b"drag handle" in publisher_client.get(changelist).content
+    response = publisher_client.post(update, moved, content_type="application/json")
+    assert response.status_code == 200
+    other.refresh_from_db()
+    assert other.order == priority.order
