@@ -6,6 +6,8 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes in parallel (pytest-xdist): one per core by default.
+TEST_WORKERS ?= auto
 
 .PHONY: run test test-browser check-html install install-test checkers migrate demo-data \
 	superuser messages lint format migrations-check check api-test bench ci clean help
@@ -63,7 +65,7 @@ run: migrate
 # The suite includes the browser tests and the HTML check; each is skipped (outside CI) when
 # Chromium, Java or npm is missing.
 test: install-test $(if $(shell command -v npm),checkers)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 test-browser: install-test
 	$(BIN)/pytest -m browser
