@@ -145,3 +145,27 @@ def test_a_slug_follows_the_years_after_a_form_error(live_server, page, sign_in,
     assert page.locator(".errornote").count() == 0
     programme = Programme.objects.get(start_year=2023)
     assert (programme.slug_fi, programme.slug_sv) == ("2023-2025", "kajanaland-2022")
+
+
+def test_a_new_priority_row_keeps_its_slug_following_after_a_form_error(
+    live_server, page, sign_in, chief
+):
+    sign_in(page, chief)
+
+    def type_into(selector, text):
+        field = page.locator(selector)
+        field.clear()
+        field.press_sequentially(text)
+
+    page.goto(f"{live_server.url}/admin/priorities/programme/add/")
+    type_into("#id_start_year", "2022")
+    type_into("#id_end_year", "2021")
+    page.locator("#priorities-group .add-row a").click()
+    type_into("#id_priorities-0-title_fi", "Biotalous")
+    assert page.input_value("#id_priorities-0-slug_fi") == "biotalous"
+    page.locator('input[name="_continue"]').first.click()
+    page.wait_for_load_state()
+    assert page.locator(".errornote").count() == 1
+
+    type_into("#id_priorities-0-title_fi", "Biotalous ja kiertotalous")
+    assert page.input_value("#id_priorities-0-slug_fi") == "biotalous-ja-kiertotalous"
