@@ -20,7 +20,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -33,6 +32,7 @@ from io import BytesIO
 from pathlib import Path
 
 from django_otp.oath import totp
+from report import check, finish, say
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -41,24 +41,6 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 ADMIN_PASSWORD = "drill-" + secrets.token_urlsafe(12)
 # The drill's superuser has an authenticator app, as production settings require.
 ADMIN_OTP_KEY = secrets.token_hex(20)
-
-failures = []
-held = []
-
-
-def say(message):
-    sys.stdout.write(message + "\n")
-    sys.stdout.flush()
-
-
-def check(condition, what, detail=""):
-    if condition:
-        held.append(what)
-        say(f"   held: {what}")
-    else:
-        failures.append(what)
-        say(f"   FAILED: {what}" + (f" ({detail})" if detail else ""))
-    return condition
 
 
 def free_port():
@@ -838,13 +820,7 @@ def main():
         run(drill)
     finally:
         drill.teardown()
-    say(
-        f"\nFault drill: {len(held)} held, {len(failures)} failed, "
-        f"{time.monotonic() - started:.0f} s"
-    )
-    for what in failures:
-        say(f"   FAILED: {what}")
-    sys.exit(1 if failures else 0)
+    finish("Fault drill", started)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,9 @@ import urllib.request
 from pathlib import Path
 
 import boto3
+import report
 from fault_drill import Browser, free_port, image, pdf
+from report import finish, say
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -45,20 +47,10 @@ ALT_TEXT = {
     "image_alt_sv": "Kajaneborgs ruiner",
 }
 
-failures, held = [], []
-
-
-def say(message):
-    sys.stdout.write(message + "\n")
-    sys.stdout.flush()
-
 
 def check(condition, what, detail=""):
-    (held if condition else failures).append(what)
     # A held check shows a short detail too (the time an answer took).
-    shown = detail and (not condition or (len(detail) < 40 and "\n" not in detail))
-    say(f"   {'held' if condition else 'FAILED'}: {what}" + (f" ({detail})" if shown else ""))
-    return condition
+    return report.check(condition, what, detail, detail_when_held=True)
 
 
 class ObjectStore:
@@ -462,13 +454,7 @@ def main():
             say(f"Kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    say(
-        f"\nObject storage test: {len(held)} held, {len(failures)} failed, "
-        f"{time.monotonic() - started:.0f} s"
-    )
-    for what in failures:
-        say(f"   FAILED: {what}")
-    sys.exit(1 if failures else 0)
+    finish("Object storage test", started)
 
 
 if __name__ == "__main__":
