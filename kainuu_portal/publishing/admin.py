@@ -658,7 +658,8 @@ class PublishableStackedInline(PublishableInlineMixin, TranslationStackedInline)
 class SortableAdminMixin(sortable.SortableAdminMixin):
     """
     Rows of the change list are put in order by dragging. (django-admin-sortable2's
-    mixin with the ``get_actions`` signature of Django 6.1.)
+    mixin with the ``get_actions`` signature of Django 6.1.) For admins on
+    ``PublishableAdmin``: only those with its publish permission reorder.
     """
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
@@ -672,8 +673,7 @@ class SortableAdminMixin(sortable.SortableAdminMixin):
 
     def may_reorder(self, request):
         """The order of the rows is what visitors see: putting it right is publishing."""
-        may_publish = getattr(self, "has_publish_permission", self.has_change_permission)
-        return may_publish(request)
+        return self.has_publish_permission(request)
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
