@@ -5,6 +5,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -72,3 +73,30 @@ def test_a_daily_systemd_timer_runs_the_command():
     assert service["Service"]["EnvironmentFile"] == "/etc/kainuu-portal/env"
     assert timer["Timer"]["OnCalendar"] == "daily"
     assert timer["Timer"]["Persistent"] == "true"
+
+
+def test_the_login_throttling_records_follow_the_same_retention():
+    for username, days_ago in [("old", 400), ("recent", 10)]:
+        AccessAttempt.objects.create(
+            username=username,
+            ip_address="192.0.2.1",
+            user_agent="",
+            failures_since_start=1,
+            get_data="",
+            post_data="",
+            http_accept="",
+            path_info="/",
+        )
+        AccessLog.objects.create(
+            username=username, ip_address="192.0.2.1", user_agent="", http_accept="", path_info="/"
+        )
+        # attempt_time is set on creation: move the rows back in time.
+        when = timezone.now() - timedelta(days=days_ago)
+        AccessAttempt.objects.filter(username=username).update(attempt_time=when)
+        AccessLog.objects.filter(username=username).update(attempt_time=when)
+
+    output = prune()
+
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["recent"]
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["recent"]
+    assert "Deleted 2 login throttling records older than 365 days" in output
