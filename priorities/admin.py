@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from kainuu_portal.publishing.admin import (
     ChildAdmin,
+    ParentBreadcrumbMixin,
     PublishableAdmin,
     PublishableStackedInline,
     SortableAdminMixin,
@@ -235,9 +236,8 @@ class ProgrammeLinkAdmin(ChildAdmin):
 
 
 @admin.register(Priority)
-class PriorityAdmin(SortableAdminMixin, PublishableAdmin):
-    # The shared change form with a breadcrumb back to the priority's programme.
-    change_form_template = "admin/priorities/priority/change_form.html"
+class PriorityAdmin(SortableAdminMixin, ParentBreadcrumbMixin, PublishableAdmin):
+    parent = "programme"  # the breadcrumb leads back to the programme
     list_display = ["title", "programme", "order", "status", "live_now"]
     list_filter = ["status", "programme__region", "programme"]
     list_select_related = ["programme"]

@@ -25,12 +25,15 @@ from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.exceptions import NotRegistered as AdminNotRegistered
 from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import quote
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, Model, OuterRef
 from django.http import HttpResponseForbidden
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join, strip_tags
@@ -64,6 +67,7 @@ __all__ = [
     "PublishableForm",
     "PublishableStackedInline",
     "PublishableTabularInline",
+    "ParentBreadcrumbMixin",
     "SortableAdminMixin",
     "SortableStackedInline",
     "SortableTabularInline",
@@ -568,7 +572,46 @@ class PublishableAdmin(
         return super().compare_view(request, object_id, extra_context)
 
 
-class ChildAdmin(PublishableAdmin):
+class ParentBreadcrumbMixin:
+    """
+    The change form's breadcrumb leads back to the item's parent (``parent``, the name
+    of the foreign key), whose admin page lists it: Home › app › parents › parent › item.
+    The usual breadcrumb stays where there is no parent yet or the editor may not see it.
+    """
+
+    parent = ""
+    change_form_template = "admin/publishing/child_change_form.html"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["parent_crumb"] = self.parent_crumb(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def parent_crumb(self, request, obj):
+        parent = getattr(obj, self.parent, None) if obj is not None and obj.pk else None
+        if parent is None:
+            return None
+        try:
+            parent_admin = self.admin_site.get_model_admin(type(parent))
+        except AdminNotRegistered:
+            return None
+        if not parent_admin.has_view_or_change_permission(request, parent):
+            return None
+        opts = parent._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        current_app = self.admin_site.name
+        return {
+            "object": parent,
+            "app_label": opts.app_label,
+            "app_name": opts.app_config.verbose_name,
+            "plural": opts.verbose_name_plural,
+            "changelist_url": reverse(f"{name}_changelist", current_app=current_app),
+            "change_url": reverse(
+                f"{name}_change", args=[quote(parent.pk)], current_app=current_app
+            ),
+        }
+
+
+class ChildAdmin(ParentBreadcrumbMixin, PublishableAdmin):
     """
     The admin of content that belongs to a parent and is put in order on the parent's
     page, such as a region's strengths or a priority's focus areas.
@@ -576,7 +619,8 @@ class ChildAdmin(PublishableAdmin):
     A subclass names the foreign key to the parent (``parent``) and the translated
     fields after the title (``texts``); the change list shows the parent, filters by
     it (or by ``parent_filters``) and loads it, and the form picks it with
-    autocomplete. ``list_extra`` adds columns, ``main_extra`` fields of the form.
+    autocomplete, and its breadcrumb leads back to the parent. ``list_extra`` adds
+    columns, ``main_extra`` fields of the form.
     """
 
     parent = ""

@@ -1,4 +1,4 @@
-"""A programme's priorities in its admin page, and a priority's way back to its programme."""
+"""A programme's priorities in its admin page, and the way back from a priority and its parts."""
 
 import pytest
 
@@ -68,3 +68,14 @@ def test_a_new_priority_has_the_usual_breadcrumb(editor_client, db):
     response = editor_client.get(admin_url("priorities.priority", "add"))
     crumbs = parse(response).find("ol", **{"class": "breadcrumbs"})
     assert "Add priority" in crumbs.text
+
+
+def test_a_focus_area_leads_back_to_its_priority(editor_client, priority):
+    focus_area = priority.focus_areas.get(title_fi="Metsä")
+    response = editor_client.get(admin_url("priorities.focusarea", "change", focus_area.pk))
+
+    crumbs = parse(response).find("ol", **{"class": "breadcrumbs"})
+    links = [(a.text.strip(), a.get("href")) for a in crumbs.find_all("a")]
+    assert ("Bioeconomy", admin_url("priorities.priority", "change", priority.pk)) in links
+    assert ("Priorities", admin_url("priorities.priority", "changelist")) in links
+    assert crumbs.find("li", **{"aria-current": "page"}).text.strip() == str(focus_area)

@@ -4,6 +4,7 @@ from kainuu_portal.publishing.models import Status
 from regions.models import Municipality, PopulationFigure, Region
 from tests import factories
 from tests.helpers.admin import admin_url, management_form, region_post_data
+from tests.helpers.html import parse
 
 MUNICIPALITY_ROW = {
     **management_form("municipalities", total=1),
@@ -52,3 +53,19 @@ def test_an_editor_adds_a_new_region_with_its_population(editor_client):
 
     assert response.status_code == 302
     assert PopulationFigure.objects.get(region__slug_fi="kainuu").value == 73600
+
+
+def test_a_strength_leads_back_to_its_region(editor_client):
+    strength = factories.make_strength(region=factories.make_region(name_en="Kainuu"))
+    response = editor_client.get(admin_url("regions.strength", "change", strength.pk))
+
+    crumbs = parse(response).find("ol", **{"class": "breadcrumbs"})
+    links = [(a.text.strip(), a.get("href")) for a in crumbs.find_all("a")]
+    assert ("Kainuu", admin_url("regions.region", "change", strength.region.pk)) in links
+    assert ("Regions", admin_url("regions.region", "changelist")) in links
+
+
+def test_a_new_strength_has_the_usual_breadcrumb(editor_client):
+    response = editor_client.get(admin_url("regions.strength", "add"))
+    crumbs = parse(response).find("ol", **{"class": "breadcrumbs"})
+    assert "Add strength" in crumbs.text
