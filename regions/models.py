@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
@@ -14,6 +15,7 @@ from kainuu_portal.publishing.models import (
     Publishable,
     PublishableQuerySet,
     live_condition,
+    slug_in,
     unique_slugs,
     visible,
 )
@@ -31,8 +33,28 @@ class RegionQuerySet(PublishableQuerySet):
 
     def with_municipality_count(self):
         """Each region with ``municipality_count``, the number of its live municipalities."""
-        return self.annotate(
-            municipality_count=Count("municipalities", filter=live_condition("municipalities__"))
+        live_municipalities = (
+            Municipality.objects.filter(live_condition(), region=OuterRef("pk"))
+            .order_by()
+            .values("region")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(municipality_count=Coalesce(Subquery(live_municipalities), 0))
+
+    def for_list(self):
+        """
+        What the list of regions shows of each, as dictionaries rather than model
+        instances, its translated texts read in the query as visitors see them (the
+        active language's, else a fallback's): ``title``, ``lead`` and ``address_slug``.
+        """
+        return self.values(
+            "kind",
+            "iso_code",
+            "municipality_count",
+            title=slug_in("name"),
+            lead=slug_in("summary"),
+            address_slug=slug_in("slug"),
         )
 
     def for_detail(self, user):

@@ -14,7 +14,22 @@ class RegionListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Region.objects.live().with_municipality_count().order_by("-is_home", "kind", "name")
+        return (
+            Region.objects.live()
+            .with_municipality_count()
+            .order_by("-is_home", "kind", "name")
+            .for_list()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kinds = {kind: str(label) for kind, label in Region.Kind.choices}
+        regions = list(context["regions"])
+        for region in regions:
+            region["url"] = Region.address.url({"slug": region["address_slug"]})
+            region["kind_display"] = kinds.get(region["kind"], region["kind"])
+        context["regions"] = regions
+        return context
 
 
 class RegionDetailView(PreviewMixin, DetailView):
