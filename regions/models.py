@@ -22,6 +22,10 @@ from kainuu_portal.publishing.models import (
 from kainuu_portal.publishing.richtext import RichTextField
 
 
+# The fields ``is_published_now`` reads: what a draft badge needs of a row.
+PUBLISHING_STATE = ("status", "publish_at", "unpublish_at")
+
+
 class RegionQuerySet(PublishableQuerySet):
     def home(self):
         """The portal's own region (Kainuu); at most one row, enforced by the database."""
@@ -60,9 +64,13 @@ class RegionQuerySet(PublishableQuerySet):
     def for_detail(self, user):
         """A region's page: its neighbours, strengths and links that ``user`` may see."""
         return self.prefetch_related(
-            visible("neighbours", Region.objects, user),
-            visible("strengths", Strength.objects, user),
-            visible("links", RegionLink.objects, user),
+            visible("neighbours", Region.objects.only("name", "slug", "kind", "country"), user),
+            visible(
+                "strengths",
+                Strength.objects.only("region", "title", "description", *PUBLISHING_STATE),
+                user,
+            ),
+            visible("links", RegionLink.objects.only("region", "title", "url"), user),
         )
 
 
