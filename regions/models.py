@@ -104,6 +104,8 @@ class Region(WithImage, WithArea, Publishable):
         FINNISH = "finnish", _("Finnish region")
         FOREIGN = "foreign", _("Foreign region")
 
+    KIND_LABELS = dict(Kind.choices)  # translated when shown
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.FINNISH)
@@ -168,6 +170,15 @@ class Region(WithImage, WithArea, Publishable):
         super().clean()
         if self.country:
             self.country = self.country.upper()
+
+    @classmethod
+    def kind_labels(cls):
+        """``{kind: label}`` in the active language."""
+        return {kind: str(label) for kind, label in cls.KIND_LABELS.items()}
+
+    def get_kind_display(self):
+        """As Django's own, without making every choice hashable on each call."""
+        return str(self.KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def statistics_code(self):

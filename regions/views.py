@@ -32,7 +32,7 @@ class RegionListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        kinds = {kind: str(label) for kind, label in Region.Kind.choices}
+        kinds = Region.kind_labels()
         regions = list(context["regions"])
         for region in regions:
             region["url"] = Region.address.url({"slug": region["address_slug"]})
