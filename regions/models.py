@@ -21,7 +21,6 @@ from kainuu_portal.publishing.models import (
 )
 from kainuu_portal.publishing.richtext import RichTextField
 
-
 # The fields ``is_published_now`` reads: what a draft badge needs of a row.
 PUBLISHING_STATE = ("status", "publish_at", "unpublish_at")
 
