@@ -24,11 +24,24 @@ class Point:
     x: float
     y: float
 
+    @property
+    def svg_x(self):
+        """``x`` as the SVG attribute writes it: 72, not 72.0."""
+        return f"{self.x:g}"
+
+    @property
+    def svg_y(self):
+        return f"{self.y:g}"
+
 
 @dataclass(frozen=True)
 class Tick:
     value: int
     y: float
+
+    @property
+    def svg_y(self):
+        return f"{self.y:g}"
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,11 @@ class Chart:
     points: list
     ticks: list
     year_labels: list
+
+    @property
+    def tick_label_x(self):
+        """Where the value labels end, just left of the plot."""
+        return self.left - 8
 
     @property
     def polyline(self):

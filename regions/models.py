@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
@@ -14,10 +15,14 @@ from kainuu_portal.publishing.models import (
     Publishable,
     PublishableQuerySet,
     live_condition,
+    slug_in,
     unique_slugs,
     visible,
 )
 from kainuu_portal.publishing.richtext import RichTextField
+
+# The fields ``is_published_now`` reads: what a draft badge needs of a row.
+PUBLISHING_STATE = ("status", "publish_at", "unpublish_at")
 
 
 class RegionQuerySet(PublishableQuerySet):
@@ -31,16 +36,40 @@ class RegionQuerySet(PublishableQuerySet):
 
     def with_municipality_count(self):
         """Each region with ``municipality_count``, the number of its live municipalities."""
-        return self.annotate(
-            municipality_count=Count("municipalities", filter=live_condition("municipalities__"))
+        live_municipalities = (
+            Municipality.objects.filter(live_condition(), region=OuterRef("pk"))
+            .order_by()
+            .values("region")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(municipality_count=Coalesce(Subquery(live_municipalities), 0))
+
+    def for_list(self):
+        """
+        What the list of regions shows of each, as dictionaries rather than model
+        instances, its translated texts read in the query as visitors see them (the
+        active language's, else a fallback's): ``title``, ``lead`` and ``address_slug``.
+        """
+        return self.values(
+            "kind",
+            "iso_code",
+            "municipality_count",
+            title=slug_in("name"),
+            lead=slug_in("summary"),
+            address_slug=slug_in("slug"),
         )
 
     def for_detail(self, user):
         """A region's page: its neighbours, strengths and links that ``user`` may see."""
         return self.prefetch_related(
-            visible("neighbours", Region.objects, user),
-            visible("strengths", Strength.objects, user),
-            visible("links", RegionLink.objects, user),
+            visible("neighbours", Region.objects.only("name", "slug", "kind", "country"), user),
+            visible(
+                "strengths",
+                Strength.objects.only("region", "title", "description", *PUBLISHING_STATE),
+                user,
+            ),
+            visible("links", RegionLink.objects.only("region", "title", "url"), user),
         )
 
 
@@ -73,6 +102,8 @@ class Region(WithImage, WithArea, Publishable):
     class Kind(models.TextChoices):
         FINNISH = "finnish", _("Finnish region")
         FOREIGN = "foreign", _("Foreign region")
+
+    KIND_LABELS = dict(Kind.choices)  # translated when shown
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100)
@@ -138,6 +169,15 @@ class Region(WithImage, WithArea, Publishable):
         super().clean()
         if self.country:
             self.country = self.country.upper()
+
+    @classmethod
+    def kind_labels(cls):
+        """``{kind: label}`` in the active language."""
+        return {kind: str(label) for kind, label in cls.KIND_LABELS.items()}
+
+    def get_kind_display(self):
+        """As Django's own, without making every choice hashable on each call."""
+        return str(self.KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def statistics_code(self):

@@ -6,12 +6,15 @@ view has already fetched: no extra queries.
 SCHEMA_ORG = "https://schema.org"
 
 
-def place(request, region):
-    """A region as a schema.org AdministrativeArea: its name and address."""
+def place(request, region, url=None):
+    """
+    A region (or a municipality) as a schema.org AdministrativeArea: its name and
+    address (``url``, when the caller has it already).
+    """
     return {
         "@type": "AdministrativeArea",
         "name": region.name,
-        "url": request.build_absolute_uri(region.get_absolute_url()),
+        "url": request.build_absolute_uri(url or region.get_absolute_url()),
     }
 
 
@@ -39,5 +42,8 @@ def region(request, region, municipalities=()):
             "unitCode": "KMK",
         }
     if municipalities:
-        data["containsPlace"] = [place(request, municipality) for municipality in municipalities]
+        data["containsPlace"] = [
+            place(request, municipality, getattr(municipality, "url", None))
+            for municipality in municipalities
+        ]
     return data

@@ -6,7 +6,16 @@ from kainuu_portal.publishing.views import PreviewMixin
 
 from . import structured_data
 from .charts import population_chart
-from .models import Municipality, PopulationFigure, Region
+from .models import PUBLISHING_STATE, Municipality, PopulationFigure, Region
+
+# What the region page shows of each municipality and population figure.
+MUNICIPALITY_ROW = ("region", "name", "slug", "code", "is_town", "area_km2", "area_year")
+MUNICIPALITY_ROW += PUBLISHING_STATE
+FIGURE_ROW = ("region", "municipality", "year", "value", "is_approximate", "is_preliminary")
+FIGURE_ROW += ("source", "source_url", "table_updated")
+# What the municipality page shows of it and of its region.
+MUNICIPALITY_PAGE = ("name", "slug", "code", "is_town", "website", *PUBLISHING_STATE)
+MUNICIPALITY_PAGE += ("area_km2", "land_area_km2", "area_year", "region__name", "region__slug")
 
 
 class RegionListView(ListView):
@@ -14,7 +23,22 @@ class RegionListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Region.objects.live().with_municipality_count().order_by("-is_home", "kind", "name")
+        return (
+            Region.objects.live()
+            .with_municipality_count()
+            .order_by("-is_home", "kind", "name")
+            .for_list()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kinds = Region.kind_labels()
+        regions = list(context["regions"])
+        for region in regions:
+            region["url"] = Region.address.url({"slug": region["address_slug"]})
+            region["kind_display"] = kinds.get(region["kind"], region["kind"])
+        context["regions"] = regions
+        return context
 
 
 class RegionDetailView(PreviewMixin, DetailView):
@@ -27,18 +51,25 @@ class RegionDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         region = self.object
         user = self.request.user
+        # A visitor sees a live region here: its municipalities need not check it again.
+        municipalities = list(
+            Municipality.objects.visible_to(user, known_live=("region",))
+            .filter(region=region)
+            .only(*MUNICIPALITY_ROW)
+        )
         figures = list(
             PopulationFigure.objects.visible_to(user)
-            .filter(Q(region=region) | Q(municipality__region=region))
+            .filter(Q(region=region) | Q(municipality__in=[m.pk for m in municipalities]))
+            .only(*FIGURE_ROW)
             .order_by("year")
         )
-        municipalities = list(Municipality.objects.visible_to(user).filter(region=region))
         latest_by_municipality = {}
         for figure in figures:
             if figure.municipality_id:
                 latest_by_municipality[figure.municipality_id] = figure
         for municipality in municipalities:
             municipality.region = region  # for their addresses, without a query each
+            municipality.url = municipality.get_absolute_url()
             municipality.latest_population = latest_by_municipality.get(municipality.pk)
         region_figures = [figure for figure in figures if figure.region_id]
         return super().get_context_data(
@@ -59,8 +90,13 @@ class MunicipalityDetailView(PreviewMixin, DetailView):
             super()
             .get_queryset()
             .select_related("region")
+            .only(*MUNICIPALITY_PAGE)
             .prefetch_related(
-                visible("population_figures", PopulationFigure.objects, self.request.user)
+                visible(
+                    "population_figures",
+                    PopulationFigure.objects.only(*FIGURE_ROW),
+                    self.request.user,
+                )
             )
         )
 

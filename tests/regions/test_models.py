@@ -18,6 +18,15 @@ def test_draft_region_hides_its_municipalities():
     assert not Municipality.objects.live().exists()
 
 
+def test_municipality_count_counts_live_municipalities_only():
+    region, empty = factories.make_region(), factories.make_region()
+    factories.make_municipality(region=region, name_en="B")
+    factories.make_municipality(region=region, name_en="A")
+    factories.make_municipality(region=region, status=Status.DRAFT)
+    counts = dict(Region.objects.with_municipality_count().values_list("pk", "municipality_count"))
+    assert counts == {region.pk: 2, empty.pk: 0}
+
+
 def test_only_one_home_region_in_the_database():
     factories.make_region(is_home=True)
     second = Region(name_fi="Toinen", slug="toinen", is_home=True)
