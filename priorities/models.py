@@ -129,11 +129,17 @@ class SectorQuerySet(PublishableQuerySet):
         return self.at_address(settings.LANGUAGE_CODE, slug=slug).get()
 
     def top_level(self):
-        """Live sectors without a parent, each with its live sub-sectors."""
+        """
+        Live sectors without a parent, each with its live sub-sectors in a list,
+        ``sub_sectors``: their names, addresses and summaries, what the list of sectors
+        shows. The sub-sectors' parents are these live sectors, not checked again.
+        """
+        sub_sectors = Sector.objects.live(known_live=["parent"]).only("parent", "name", "slug")
         return (
             self.live()
             .filter(parent__isnull=True)
-            .prefetch_related(visible("children", Sector.objects))
+            .only("name", "slug", "summary")
+            .prefetch_related(Prefetch("children", sub_sectors, to_attr="sub_sectors"))
         )
 
     def with_classification(self):
@@ -145,20 +151,34 @@ class SectorQuerySet(PublishableQuerySet):
         A sector's page: its parent, the sub-sectors, regions' descriptions and
         priorities naming it that ``user`` may see, and its S3 codes.
         """
+        # Of the sub-sectors, descriptions and priorities, only what the page shows.
+        children = Sector.objects.only(
+            "parent", "name", "slug", "summary", "status", "publish_at", "unpublish_at"
+        )
+        descriptions = (
+            RegionKeySector.objects.visible_to(user)
+            .select_related("region")
+            .only("sector", "description", "region__slug", "region__name")
+        )
+        priorities = (
+            Priority.objects.visible_to(user)
+            .for_cards()
+            .only(
+                "title",
+                "slug",
+                "programme__slug",
+                "programme__start_year",
+                "programme__end_year",
+                "programme__region__slug",
+                "programme__region__name",
+            )
+        )
         return self.select_related("parent").prefetch_related(
             "economic_domains",
             "scientific_domains",
-            visible("children", Sector.objects, user),
-            Prefetch(
-                "region_links",
-                queryset=RegionKeySector.objects.visible_to(user).select_related("region"),
-                to_attr="regional_descriptions",
-            ),
-            Prefetch(
-                "priorities",
-                queryset=Priority.objects.visible_to(user).for_cards(),
-                to_attr="naming_priorities",
-            ),
+            visible("children", children, user),
+            Prefetch("region_links", queryset=descriptions, to_attr="regional_descriptions"),
+            Prefetch("priorities", queryset=priorities, to_attr="naming_priorities"),
         )
 
 

@@ -1,8 +1,10 @@
 import csv
 import re
+from collections import defaultdict
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Value
+from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,13 +16,13 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
-from kainuu_portal.publishing.models import visible
+from kainuu_portal.publishing.models import slug_in, visible
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
 from . import structured_data
 from .comparison import Change, compare_programmes
-from .models import CrossCuttingTheme, EconomicDomain, FocusArea, Priority, Programme, Sector
+from .models import CrossCuttingTheme, FocusArea, Priority, Programme, Sector
 
 
 class SectorListView(ListView):
@@ -51,36 +53,88 @@ class ProgrammeListView(ListView):
         )
 
 
+def shown_text(lookup):
+    """A translated text as visitors see it, as a query expression: "" when it has none."""
+    return Coalesce(slug_in(lookup), Value(""))
+
+
+def priority_cards(priorities):
+    """
+    ``{pk: card}`` of ``priorities``, in their order: what a link to each shows, its
+    ``url``, ``title`` and its programme's ``region`` and ``period``. Read as values, the
+    texts as visitors see them, not as model instances: a priority may be listed often.
+    """
+    lookups = Priority.address.lookups
+    rows = priorities.values(
+        "pk",
+        "programme__start_year",
+        "programme__end_year",
+        shown_title=shown_text("title"),
+        region_name=shown_text("programme__region__name"),
+        **{f"address_{name}": shown_text(lookup) for name, lookup in lookups.items()},
+    )
+    return {
+        row["pk"]: {
+            "url": Priority.address.url({name: row[f"address_{name}"] for name in lookups}),
+            "title": row["shown_title"],
+            "region": row["region_name"],
+            # As Programme.period writes it.
+            "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
+        }
+        for row in rows
+    }
+
+
 @require_safe
 def priorities_by_economic_domain(request):
     """
     The live priorities of every programme period, grouped by the NACE Rev. 2 section
     of their economic domains, as the EU's S3 classification compares regions.
     """
-    priorities = (
-        Priority.objects.live()
-        .for_cards()
-        .prefetch_related(
-            Prefetch("economic_domains", EconomicDomain.objects.select_related("section"))
+    cards = priority_cards(
+        Priority.objects.live().order_by(
+            "programme__region__name", "-programme__start_year", "order", "pk"
         )
-        .order_by("programme__region__name", "-programme__start_year", "order", "pk")
+    )
+    # The codes each priority names, in the code list's order, with their sections: rows
+    # of values, not model instances, the names as visitors see them (with the fallback).
+    links = (
+        Priority.economic_domains.through.objects.filter(priority__in=cards.keys())
+        .order_by("economicdomain__order", "economicdomain__code")
+        .values_list(
+            "priority",
+            "economicdomain__code",
+            shown_text("economicdomain__name"),
+            "economicdomain__section__code",
+            shown_text("economicdomain__section__name"),
+            Coalesce("economicdomain__section__order", "economicdomain__order"),
+        )
     )
     sections = {}
+    named = defaultdict(dict)  # {priority: {section's code: the divisions named in it}}
+    for priority, code, name, section_code, section_name, order in links:
+        if section_code is None:
+            # The priority names a whole section.
+            section_code, section_name, division = code, name, None
+        else:
+            division = {"code": code, "name": name}
+        sections.setdefault(
+            section_code, {"code": section_code, "name": section_name, "order": order}
+        )
+        divisions = named[priority].setdefault(section_code, [])
+        if division:
+            divisions.append(division)
+    entries = defaultdict(list)
     unclassified = []
-    for priority in priorities:
-        domains = list(priority.economic_domains.all())
-        if not domains:
-            unclassified.append(priority)
-        by_section = {}
-        for domain in domains:
-            section = domain.section or domain
-            by_section.setdefault(section, []).append(domain)
-        for section, codes in by_section.items():
-            divisions = [domain for domain in codes if not domain.is_section]
-            sections.setdefault(section, []).append({"priority": priority, "divisions": divisions})
+    for pk, card in cards.items():
+        if pk not in named:
+            unclassified.append(card)
+            continue
+        for section_code, divisions in named[pk].items():
+            entries[section_code].append({"priority": card, "divisions": divisions})
     groups = [
-        {"section": section, "entries": sections[section]}
-        for section in sorted(sections, key=lambda section: section.order)
+        {"section": sections[code], "entries": entries[code]}
+        for code in sorted(entries, key=lambda code: sections[code]["order"])
     ]
     return render(
         request,

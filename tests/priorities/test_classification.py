@@ -215,6 +215,20 @@ def test_the_page_of_priorities_by_economic_domain_groups_every_period(client, c
     assert "Hidden draft" not in page.text
 
 
+def test_the_page_by_economic_domain_falls_back_on_a_missing_translation(client, classified):
+    EconomicDomain.objects.filter(code__in=["C", "24"]).update(name_sv="")
+    with override("sv"):
+        response = client.get(reverse("priorities:economic-domains"))
+        address = classified["tech"].get_absolute_url()
+    page = Page(response)
+
+    assert page.headings(2)[0] == "C Manufacturing"
+    manufacturing = page.section("C Manufacturing")
+    assert "Technology industry (Kainuu, 2018–2021)" in manufacturing
+    assert "24 Manufacture of basic metals" in manufacturing
+    assert f'href="{address}"' in response.content.decode()
+
+
 def test_the_programme_list_links_the_page_by_economic_domain(client, classified):
     for language in ("fi", "en", "sv"):
         with override(language):
