@@ -68,7 +68,11 @@ def _absolute(request, url):
 
 
 def _footer_pages():
-    return list(Page.objects.in_footer())
+    """The footer's links: each live footer page's address and title in the active language."""
+    return [
+        {"url": Page.address.url({"slug": slug}), "title": title}
+        for slug, title in Page.objects.in_footer().values_list("slug", "title")
+    ]
 
 
 def _footer_pages_if_available():
