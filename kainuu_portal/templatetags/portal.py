@@ -4,8 +4,11 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.base import token_kwargs
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from kainuu_portal.publishing.models import route as address_of_route
 
@@ -35,3 +38,48 @@ def route(url_name):
     template reversed once per route and language rather than on every page.
     """
     return address_of_route(url_name)
+
+
+@register.tag
+def fixed(parser, token):
+    """
+    ``{% fixed %}...{% endfixed %}``: markup of the layout that depends on nothing but
+    the active language (fixed texts, ``{% route %}`` addresses, ``{% static %}`` files),
+    rendered once per language and kept with the compiled template, instead of on every
+    page. It depends on no content, so it is no cache: it never goes stale.
+
+    ``{% fixed section=section %}`` names the few values it depends on besides, each one
+    of a handful of strings or a constant (the council's facts from the settings), never
+    anything from the database or the request: it is rendered once per language and
+    values. Inside, only these names are set; any other variable renders empty.
+    """
+    bits = token.split_contents()
+    values = token_kwargs(bits[1:], parser, support_legacy=False)
+    if len(values) != len(bits) - 1:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' takes only name=value arguments")
+    nodelist = parser.parse(("endfixed",))
+    parser.delete_first_token()
+    return FixedNode(nodelist, values)
+
+
+class FixedNode(template.Node):
+    def __init__(self, nodelist, values):
+        self.nodelist = nodelist
+        self.values = values
+        # The markup by language, what addresses are made from (``{% route %}``),
+        # escaping and values.
+        self.renderings = {}
+
+    def render(self, context):
+        values = {name: value.resolve(context) for name, value in self.values.items()}
+        key = (
+            get_language(),
+            get_script_prefix(),
+            get_urlconf(),
+            context.autoescape,
+            *values.values(),
+        )
+        rendering = self.renderings.get(key)
+        if rendering is None:
+            rendering = self.renderings[key] = self.nodelist.render(context.new(values))
+        return rendering
