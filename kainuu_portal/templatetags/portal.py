@@ -1,11 +1,15 @@
 """Template helpers shared by every app."""
 
 import json
+import weakref
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.base import token_kwargs
 from django.urls import get_script_prefix, get_urlconf
+from django.utils.autoreload import file_changed
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -69,6 +73,7 @@ class FixedNode(template.Node):
         # The markup by language, what addresses are made from (``{% route %}``),
         # escaping and values.
         self.renderings = {}
+        FIXED_NODES.add(self)
 
     def render(self, context):
         values = {name: value.resolve(context) for name, value in self.values.items()}
@@ -83,3 +88,25 @@ class FixedNode(template.Node):
         if rendering is None:
             rendering = self.renderings[key] = self.nodelist.render(context.new(values))
         return rendering
+
+
+# Every {% fixed %} of the compiled templates, to forget their markup when what it was made
+# from changes while the process runs: the settings (in tests) or the translations (the
+# development server reloads those without restarting).
+FIXED_NODES = weakref.WeakSet()
+
+
+def forget_fixed_markup():
+    for node in list(FIXED_NODES):
+        node.renderings.clear()
+
+
+@receiver(setting_changed)
+def _setting_changed(**kwargs):
+    forget_fixed_markup()
+
+
+@receiver(file_changed)
+def _file_changed(file_path, **kwargs):
+    if file_path.suffix == ".mo":
+        forget_fixed_markup()

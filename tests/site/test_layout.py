@@ -45,3 +45,12 @@ def test_fixed_markup_sees_only_the_values_it_names():
 def test_fixed_takes_only_named_values():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load portal %}{% fixed section %}{% endfixed %}")
+
+
+def test_fixed_markup_is_made_again_when_the_settings_change(settings):
+    template = Template(
+        "{% load static portal %}{% fixed %}{% static 'css/site.css' %}{% endfixed %}"
+    )
+    assert template.render(Context()) == "/static/css/site.css"
+    settings.STATIC_URL = "/files/"
+    assert template.render(Context()) == "/files/css/site.css"
