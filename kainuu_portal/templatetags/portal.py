@@ -50,7 +50,8 @@ def fixed(parser, token):
     ``{% fixed %}...{% endfixed %}``: markup of the layout that depends on nothing but
     the active language (fixed texts, ``{% route %}`` addresses, ``{% static %}`` files),
     rendered once per language and kept with the compiled template, instead of on every
-    page. It depends on no content, so it is no cache: it never goes stale.
+    page. It holds no content: nothing an editor does can make it out of date (it is made
+    again when the settings or the translations change, see ``forget_fixed_markup``).
 
     ``{% fixed section=section %}`` names the few values it depends on besides, each one
     of a handful of strings or a constant (the council's facts from the settings), never
@@ -97,6 +98,7 @@ FIXED_NODES = weakref.WeakSet()
 
 
 def forget_fixed_markup():
+    """Make every ``{% fixed %}`` again on its next use."""
     for node in list(FIXED_NODES):
         node.renderings.clear()
 
