@@ -1,3 +1,5 @@
+import functools
+from collections import namedtuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -10,8 +12,10 @@ from django.utils.translation import get_language_info, override
 from kainuu_portal.publishing.models import route
 from pages.models import Page
 
-# The council's facts for the footer, with its website's name as shown ("kainuunliitto.fi").
-COUNCIL = {**settings.COUNCIL, "website": urlsplit(settings.COUNCIL["url"]).hostname}
+# The council's facts for the footer, with its website's name as shown ("kainuunliitto.fi"):
+# a named tuple, as the footer's markup is made once per language and council ({% fixed %}).
+Council = namedtuple("Council", [*settings.COUNCIL, "website"])
+COUNCIL = Council(**settings.COUNCIL, website=urlsplit(settings.COUNCIL["url"]).hostname)
 
 
 def _url_in(request, code):
@@ -47,6 +51,12 @@ def _translated(request, path, code):
         return path
 
 
+@functools.cache
+def _local_name(code):
+    """The language's own name for itself ("suomi")."""
+    return get_language_info(code)["name_local"]
+
+
 def _section(request):
     """The main-menu section the current page belongs to, for aria-current."""
     match = request.resolver_match
@@ -68,7 +78,11 @@ def _absolute(request, url):
 
 
 def _footer_pages():
-    return list(Page.objects.in_footer())
+    """The footer's links: each live footer page's address and title in the active language."""
+    return [
+        {"url": Page.address.url({"slug": slug}), "title": title}
+        for slug, title in Page.objects.in_footer().values_list("slug", "title")
+    ]
 
 
 def _footer_pages_if_available():
@@ -91,7 +105,7 @@ def site(request):
     languages = [
         {
             "code": code,
-            "name": get_language_info(code)["name_local"],
+            "name": _local_name(code),
             "url": (url := _url_in(request, code)),
             "absolute_url": _absolute(request, url),
         }

@@ -1,11 +1,18 @@
 """Template helpers shared by every app."""
 
 import json
+import weakref
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.base import token_kwargs
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.autoreload import file_changed
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from kainuu_portal.publishing.models import route as address_of_route
 
@@ -35,3 +42,73 @@ def route(url_name):
     template reversed once per route and language rather than on every page.
     """
     return address_of_route(url_name)
+
+
+@register.tag
+def fixed(parser, token):
+    """
+    ``{% fixed %}...{% endfixed %}``: markup of the layout that depends on nothing but
+    the active language (fixed texts, ``{% route %}`` addresses, ``{% static %}`` files),
+    rendered once per language and kept with the compiled template, instead of on every
+    page. It holds no content: nothing an editor does can make it out of date (it is made
+    again when the settings or the translations change, see ``forget_fixed_markup``).
+
+    ``{% fixed section=section %}`` names the few values it depends on besides, each one
+    of a handful of strings or a constant (the council's facts from the settings), never
+    anything from the database or the request: it is rendered once per language and
+    values. Inside, only these names are set; any other variable renders empty.
+    """
+    bits = token.split_contents()
+    values = token_kwargs(bits[1:], parser, support_legacy=False)
+    if len(values) != len(bits) - 1:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' takes only name=value arguments")
+    nodelist = parser.parse(("endfixed",))
+    parser.delete_first_token()
+    return FixedNode(nodelist, values)
+
+
+class FixedNode(template.Node):
+    def __init__(self, nodelist, values):
+        self.nodelist = nodelist
+        self.values = values
+        # The markup by language, what addresses are made from (``{% route %}``),
+        # escaping and values.
+        self.renderings = {}
+        FIXED_NODES.add(self)
+
+    def render(self, context):
+        values = {name: value.resolve(context) for name, value in self.values.items()}
+        key = (
+            get_language(),
+            get_script_prefix(),
+            get_urlconf(),
+            context.autoescape,
+            *values.values(),
+        )
+        rendering = self.renderings.get(key)
+        if rendering is None:
+            rendering = self.renderings[key] = self.nodelist.render(context.new(values))
+        return rendering
+
+
+# Every {% fixed %} of the compiled templates, to forget their markup when what it was made
+# from changes while the process runs: the settings (in tests) or the translations (the
+# development server reloads those without restarting).
+FIXED_NODES = weakref.WeakSet()
+
+
+def forget_fixed_markup():
+    """Make every ``{% fixed %}`` again on its next use."""
+    for node in list(FIXED_NODES):
+        node.renderings.clear()
+
+
+@receiver(setting_changed)
+def _setting_changed(**kwargs):
+    forget_fixed_markup()
+
+
+@receiver(file_changed)
+def _file_changed(file_path, **kwargs):
+    if file_path.suffix == ".mo":
+        forget_fixed_markup()
