@@ -44,7 +44,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, 
 from django.db.models import Case, CharField, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -590,7 +590,7 @@ def marked(text):
         elif part == STOP:
             inside = False
         elif part:
-            out.append(f"<mark>{escape(part)}</mark>" if inside else escape(part))
+            out.append(f"<mark>{html.escape(part)}</mark>" if inside else html.escape(part))
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
@@ -614,10 +614,10 @@ def highlighted(text, words):
     text = text or ""
     out, position = [], 0
     for start, end in _spans(text, words):
-        out.append(escape(text[position:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        out.append(html.escape(text[position:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
         position = end
-    out.append(escape(text[position:]))
+    out.append(html.escape(text[position:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
