@@ -395,10 +395,10 @@ def fill(hits, query, language):
         ids.setdefault(hit.kind.name, []).append(hit.pk)
     # Each kind's ids repeated up to the number of hits: one statement for every page
     # with hits of the same kinds.
-    names = tuple(kind.name for kind in KINDS if kind.name in ids)
+    kinds = tuple(kind.name for kind in KINDS if kind.name in ids)
     size = len(hits)
-    pks = [pk for name in names for pk in ids[name] + ids[name][-1:] * (size - len(ids[name]))]
-    statement = _details(connection.alias, language, len(query.words), names, size)
+    pks = [pk for name in kinds for pk in ids[name] + ids[name][-1:] * (size - len(ids[name]))]
+    statement = _details(connection.alias, language, len(query.words), kinds, size)
     values = _values(connection, query.words, pks)
     rows = {(row["hit_kind"], row["hit_pk"]): row for row in statement.rows(values)}
     postgresql = is_postgresql()
@@ -421,11 +421,11 @@ def fill(hits, query, language):
 
 
 @functools.lru_cache(maxsize=256)
-def _details(using, language, word_count, names, size):
-    """The details of up to ``size`` hits of each kind in ``names``, as a statement."""
+def _details(using, language, word_count, kinds, size):
+    """The details of up to ``size`` hits of each kind in ``kinds`` (names), as a statement."""
     query = _stand_in_query(word_count)
     postgresql = connections[using].vendor == "postgresql"
-    stand_in_ids = _stand_in_ids(len(names) * size)
+    stand_in_ids = _stand_in_ids(len(kinds) * size)
     querysets = [
         details(
             KINDS_BY_NAME[name],
@@ -434,7 +434,7 @@ def _details(using, language, word_count, names, size):
             language,
             postgresql,
         )
-        for number, name in enumerate(names)
+        for number, name in enumerate(kinds)
     ]
     union = querysets[0].union(*querysets[1:], all=True).order_by()
     return Statement(union, _stand_ins(connections[using], word_count, len(stand_in_ids)), using)
