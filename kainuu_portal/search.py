@@ -23,14 +23,19 @@ collects the declarations. Two queries whatever the number of content types:
 one ranks every match (type, id, rank; from the entries on PostgreSQL, a
 ``UNION ALL`` of the content tables elsewhere), another fetches titles, snippets
 and the parts of the address (the model's ``address`` lookups, each slug in the
-page's language) for the matches on the current page only.
+page's language) for the matches on the current page only. The ORM builds and
+compiles each of the two once per process (a ``Statement`` per language and number
+of words, and for the second per kinds on the page), and every search runs them with
+its own words, time and ids: building and compiling them was most of a search's cost.
 """
 
+import functools
 import html
 import logging
 import operator
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import reduce
 
 from django.conf import settings
@@ -38,12 +43,14 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.db.models import Case, CharField, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
-from django.utils.html import escape, strip_tags
+from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from kainuu_portal.declarations import collect
 from kainuu_portal.models import SearchEntry
+from kainuu_portal.publishing.models import live_condition
 from kainuu_portal.publishing.search import Searchable
 
 logger = logging.getLogger(__name__)
@@ -177,13 +184,8 @@ def search(query, language):
     """Every live match of ``query`` in ``language``, ranked, with counts per kind."""
     if not query.words:
         return Results()
-    if is_postgresql():
-        rows = ranked_entries(query, language)
-    else:
-        querysets = [ranked_simple(kind, query, language) for kind in KINDS]
-        union = querysets[0].union(*querysets[1:], all=True)
-        rows = union
-    rows = rows.order_by("-hit_rank", "hit_kind", "hit_pk")[:MAX_RESULTS]
+    statement = _ranking(connection.alias, language, len(query.words))
+    rows = statement.rows(_values(connection, query.words))
     hits = [Hit(KINDS_BY_NAME[row["hit_kind"]], row["hit_pk"], row["hit_rank"]) for row in rows]
     counts = {}
     for hit in hits:
@@ -191,8 +193,36 @@ def search(query, language):
     return Results(hits=hits, counts=counts)
 
 
-def _base(kind):
-    return kind.model.objects.live().order_by()
+@functools.lru_cache(maxsize=64)
+def _ranking(using, language, word_count):
+    """The ranking of every match of ``word_count`` words in ``language``, as a statement."""
+    query = _stand_in_query(word_count)
+    if connections[using].vendor == "postgresql":
+        rows = ranked_entries(query, language, TIME)
+    else:
+        querysets = [ranked_simple(kind, query, language, TIME) for kind in KINDS]
+        rows = querysets[0].union(*querysets[1:], all=True)
+    rows = rows.order_by("-hit_rank", "hit_kind", "hit_pk")[:MAX_RESULTS]
+    return Statement(rows, _stand_ins(connections[using], word_count), using)
+
+
+def _base(kind, now):
+    return _live(kind.model, now).order_by()
+
+
+def _live(model, now):
+    """
+    ``model.objects.live()`` at the time ``now``: the row and every parent in its
+    ``live_parents`` live (an optional parent may be absent). The same condition,
+    with the time given so that a statement can be compiled with a stand-in.
+    """
+    condition = live_condition(now=now)
+    for parent in model.live_parents:
+        parent_live = live_condition(f"{parent}__", now=now)
+        if model._meta.get_field(parent.split("__")[0]).null:
+            parent_live |= Q(**{f"{parent}__isnull": True})
+        condition &= parent_live
+    return model.objects.filter(condition)
 
 
 def _labelled(queryset, kind, rank):
@@ -216,15 +246,15 @@ def _vector(kind, language):
     )
 
 
-def ranked_entries(query, language):
+def ranked_entries(query, language, now):
     """
     PostgreSQL: the stored entries that match, through the language's GIN index,
-    each kept only if its row is live now (its own table asked, by primary key).
+    each kept only if its row is live at ``now`` (its own table asked, by primary key).
     """
     ts_query = _ts_query(query, language)
     live = Q()
     for kind in KINDS:
-        live |= Q(kind=kind.name) & Exists(_base(kind).filter(pk=OuterRef("object_id")))
+        live |= Q(kind=kind.name) & Exists(_base(kind, now).filter(pk=OuterRef("object_id")))
     return (
         SearchEntry.objects.filter(language=language, vector=ts_query)
         .filter(live)
@@ -235,10 +265,10 @@ def ranked_entries(query, language):
     )
 
 
-def ranked_simple(kind, query, language):
+def ranked_simple(kind, query, language, now):
     """Every word somewhere in the title or text; words in the title rank higher."""
     title = translated(kind.title, language)
-    queryset = _base(kind).alias(
+    queryset = _base(kind, now).alias(
         search_title=title,
         search_document=Concat(
             title, Value(" "), body_text(kind, language, strip_html=False), output_field=TextField()
@@ -363,12 +393,15 @@ def fill(hits, query, language):
     ids = {}
     for hit in hits:
         ids.setdefault(hit.kind.name, []).append(hit.pk)
+    # Each kind's ids repeated up to the number of hits: one statement for every page
+    # with hits of the same kinds.
+    kinds = tuple(kind.name for kind in KINDS if kind.name in ids)
+    size = len(hits)
+    pks = [pk for name in kinds for pk in ids[name] + ids[name][-1:] * (size - len(ids[name]))]
+    statement = _details(connection.alias, language, len(query.words), kinds, size)
+    values = _values(connection, query.words, pks)
+    rows = {(row["hit_kind"], row["hit_pk"]): row for row in statement.rows(values)}
     postgresql = is_postgresql()
-    querysets = [
-        details(KINDS_BY_NAME[name], pks, query, language, postgresql) for name, pks in ids.items()
-    ]
-    union = querysets[0].union(*querysets[1:], all=True).order_by()
-    rows = {(row["hit_kind"], row["hit_pk"]): row for row in union}
     for hit in hits:
         row = rows.get((hit.kind.name, hit.pk))
         if row is None:  # changed between the two queries
@@ -385,6 +418,26 @@ def fill(hits, query, language):
             {name: row[f"url_{number}"] for number, name in enumerate(names)}
         )
     return [hit for hit in hits if hit.url]
+
+
+@functools.lru_cache(maxsize=256)
+def _details(using, language, word_count, kinds, size):
+    """The details of up to ``size`` hits of each kind in ``kinds`` (names), as a statement."""
+    query = _stand_in_query(word_count)
+    postgresql = connections[using].vendor == "postgresql"
+    stand_in_ids = _stand_in_ids(len(kinds) * size)
+    querysets = [
+        details(
+            KINDS_BY_NAME[name],
+            stand_in_ids[number * size : (number + 1) * size],
+            query,
+            language,
+            postgresql,
+        )
+        for number, name in enumerate(kinds)
+    ]
+    union = querysets[0].union(*querysets[1:], all=True).order_by()
+    return Statement(union, _stand_ins(connections[using], word_count, len(stand_in_ids)), using)
 
 
 def details(kind, pks, query, language, postgresql):
@@ -432,6 +485,97 @@ def details(kind, pks, query, language, postgresql):
     )
 
 
+# --- Statements ------------------------------------------------------------------
+
+# The stand-ins the statements are compiled with: words of private-use characters,
+# which no query holds (``parse_query`` removes them), ids no row has, and a time long
+# past.
+TIME = datetime(1900, 1, 1, tzinfo=UTC)
+
+
+def _stand_in_words(count):
+    return tuple(f"{START}{number}{STOP}" for number in range(count))
+
+
+def _stand_in_ids(count):
+    return [-1_000_000_000 - number for number in range(count)]
+
+
+def _stand_in_query(word_count):
+    words = _stand_in_words(word_count)
+    return Query(text=" ".join(words), words=words)
+
+
+def _stand_ins(connection, word_count, id_count=0):
+    """What a statement's parameters hold in place of the values of ``_values()``."""
+    time = connection.ops.adapt_datetimefield_value(TIME)
+    return [*_stand_in_words(word_count), time, *_stand_in_ids(id_count)]
+
+
+def _values(connection, words, ids=()):
+    """
+    ``{stand-in: value}`` for a search's statements: the words (in LIKE patterns on
+    SQLite, escaped as Django escapes them there; the query's text on PostgreSQL), the
+    time as the database is given it, and ``ids``.
+    """
+    if connection.vendor != "postgresql":
+        words = [connection.ops.prep_for_like_query(word) for word in words]
+    adapt = connection.ops.adapt_datetimefield_value
+    return (
+        dict(zip(_stand_in_words(len(words)), words, strict=True))
+        | {adapt(TIME): adapt(timezone.now())}
+        | dict(zip(_stand_in_ids(len(ids)), ids, strict=True))
+    )
+
+
+class Statement:
+    """
+    A queryset's SQL, compiled by the ORM once per process, run again with other values.
+
+    The search's two queries are the same from one search to the next but for their
+    values (the words, the time, the ids on the page), and building and compiling them
+    was most of a search's cost. A statement is compiled from a queryset built with
+    ``stand_ins`` for those values and notes which of the SQL's parameters hold one: a
+    parameter that is a stand-in, or a string that contains one (a LIKE pattern
+    ``%word%``). ``rows()`` puts the search's own values in their place. Content plays
+    no part: a statement holds SQL, never rows.
+    """
+
+    def __init__(self, queryset, stand_ins, using=DEFAULT_DB_ALIAS):
+        self.using = using
+        self.sql, params = queryset.query.get_compiler(using).as_sql()
+        self.params = [(param, self._stand_ins_in(param, stand_ins)) for param in params]
+
+    @staticmethod
+    def _stand_ins_in(param, stand_ins):
+        if isinstance(param, str):
+            return [
+                stand_in
+                for stand_in in stand_ins
+                if isinstance(stand_in, str) and stand_in in param
+            ]
+        return [
+            stand_in
+            for stand_in in stand_ins
+            if type(stand_in) is type(param) and stand_in == param
+        ]
+
+    def rows(self, values):
+        """The rows, as dicts by column name, with ``values`` ({stand-in: value}) in place."""
+        params = []
+        for param, stand_ins in self.params:
+            for stand_in in stand_ins:
+                if isinstance(param, str) and isinstance(stand_in, str):
+                    param = param.replace(stand_in, values[stand_in])
+                else:
+                    param = values[stand_in]
+            params.append(param)
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            columns = [column[0] for column in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
 # --- Highlighting ---------------------------------------------------------------
 
 
@@ -446,7 +590,7 @@ def marked(text):
         elif part == STOP:
             inside = False
         elif part:
-            out.append(f"<mark>{escape(part)}</mark>" if inside else escape(part))
+            out.append(f"<mark>{html.escape(part)}</mark>" if inside else html.escape(part))
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
@@ -470,10 +614,10 @@ def highlighted(text, words):
     text = text or ""
     out, position = [], 0
     for start, end in _spans(text, words):
-        out.append(escape(text[position:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        out.append(html.escape(text[position:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
         position = end
-    out.append(escape(text[position:]))
+    out.append(html.escape(text[position:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 

@@ -1,14 +1,24 @@
 """Site-wide search over HTTP, on SQLite and on PostgreSQL."""
 
 import re
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
-from kainuu_portal.search import MAX_QUERY_LENGTH, highlighted, marked, parse_query
+from kainuu_portal.search import (
+    KINDS,
+    MAX_QUERY_LENGTH,
+    _live,
+    highlighted,
+    marked,
+    parse_query,
+)
 from tests import factories
 from tests.helpers.pages import QUERY_BUDGET
 
@@ -136,6 +146,30 @@ def test_drafts_and_children_of_drafts_never_appear(client, content):
     page = search(client, "tourism")
     assert "Tourism" not in result_titles(page)
     assert "Ski trips" not in result_titles(search(client, "Ski"))
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_the_search_asks_what_live_asks(db, kind):
+    # The search's statements are compiled with a stand-in time, so it states the
+    # condition of live() with the time given: the two must stay the same.
+    now = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        expected = str(kind.model.objects.live().query)
+    assert str(_live(kind.model, now).query) == expected
+
+
+def test_a_scheduled_row_is_found_once_its_time_has_come(client, content):
+    publish_at = timezone.now() + timedelta(hours=1)
+    factories.make_page(slug="later", title_en="Tundra notes", publish_at=publish_at)
+    assert "Nothing matched" in search(client, "tundra")
+    with mock.patch("django.utils.timezone.now", return_value=publish_at):
+        assert result_titles(search(client, "tundra")) == ["Tundra notes"]
+
+
+def test_a_word_is_searched_as_typed_never_as_a_pattern(client, content):
+    factories.make_page(slug="snake", title_en="snake_case names")
+    factories.make_page(slug="camel", title_en="snakeXcase names")
+    assert result_titles(search(client, "snake_case")) == ["snake_case names"]
 
 
 def test_results_are_ranked_title_matches_first(client, content):
