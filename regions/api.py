@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Count, Window
+from django.db.models import Count, Q, Window
 from django.http import HttpResponse
 from django.utils.translation import override
 from modeltranslation.utils import resolution_order
@@ -63,6 +63,14 @@ def page_rows(queryset, params, *fields):
         ]
     )
     return (rows[0]["total_count"] if rows else queryset.count()), rows
+
+
+def related_to(relation, ids):
+    """
+    Rows whose ``relation`` is one of the page's items ``ids``, as a filter: ``pk__in``
+    compares plain numbers, without the related lookup's checks of every id.
+    """
+    return Q(**{f"{relation}__pk__in": ids})
 
 
 def translations(*lookups):
@@ -225,7 +233,7 @@ def population_series(language, owner, ids):
     """
     figures = (
         PopulationFigure.objects.live()
-        .filter(**{f"{owner}__in": ids})
+        .filter(related_to(owner, ids))
         .raw_values(
             owner,
             "year",
@@ -286,7 +294,7 @@ def list_regions(request, params: Query[RegionParams]):
     neighbours = grouped(
         (neighbour["neighbours"], shown(neighbour, "slug", lang))
         for neighbour in Region.objects.live()
-        .filter(neighbours__in=ids)
+        .filter(related_to("neighbours", ids))
         .raw_values("neighbours", *translations("slug"))
     )
     population = population_series(lang, "region", ids)
