@@ -270,9 +270,8 @@ def population_series(language, owner, ids):
 def list_regions(request, params: Query[RegionParams]):
     """Regions: the home region (Kainuu) first, then the others by name."""
     lang = params.lang
-    regions = filtered(
-        Region.objects.live().order_by("-is_home", "name", "pk"), params, kind="kind"
-    )
+    live = Region.objects.live()
+    regions = filtered(live.order_by("-is_home", "name", "pk"), params, kind="kind")
     count, rows = page_rows(
         regions,
         params,
@@ -293,9 +292,9 @@ def list_regions(request, params: Query[RegionParams]):
     # neighbour is the region it neighbours (the relation is symmetrical).
     neighbours = grouped(
         (neighbour["neighbours"], shown(neighbour, "slug", lang))
-        for neighbour in Region.objects.live()
-        .filter(related_to("neighbours", ids))
-        .raw_values("neighbours", *translations("slug"))
+        for neighbour in live.filter(related_to("neighbours", ids)).raw_values(
+            "neighbours", *translations("slug")
+        )
     )
     population = population_series(lang, "region", ids)
     addresses = page_addresses(request, Region.address, rows)
