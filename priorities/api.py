@@ -1,12 +1,13 @@
 """
 The open data of sectors and of the Smart Specialisation programmes with their
-priorities, focus areas and cross-cutting themes.
+priorities, focus areas and cross-cutting themes, written as the regions' lists are
+(``regions.api``): from ``values()`` rows, each nested list in one query per page.
 """
 
 from html import unescape
 from typing import Annotated
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
 
@@ -15,17 +16,33 @@ from kainuu_portal.publishing.api import (
     ListParams,
     Page,
     Slug,
-    absolute_url,
-    absolute_urls,
     filtered,
-    list_endpoint,
     url_field,
     urls_field,
 )
-from kainuu_portal.publishing.models import visible
+from regions.api import (
+    address_fields,
+    grouped,
+    list_view,
+    page_addresses,
+    page_response,
+    page_rows,
+    related_to,
+    shown,
+    translations,
+)
 from regions.models import Region
 
-from .models import CrossCuttingTheme, Priority, Programme, RegionKeySector, Sector
+from .models import (
+    CrossCuttingTheme,
+    EconomicDomain,
+    FocusArea,
+    Priority,
+    Programme,
+    RegionKeySector,
+    ScientificDomain,
+    Sector,
+)
 
 router = Router()
 
@@ -95,17 +112,6 @@ class SectorOut(Schema):
     url: str = url_field()
     urls: Addresses = urls_field()
 
-    @staticmethod
-    def resolve_parent(sector):
-        return sector.parent.slug if sector.parent else None
-
-    @staticmethod
-    def resolve_nace_codes(sector):
-        return [domain.code for domain in sector.economic_domains.all()]
-
-    resolve_url = staticmethod(absolute_url)
-    resolve_urls = staticmethod(absolute_urls)
-
 
 class FocusAreaOut(Schema):
     title: str
@@ -127,17 +133,10 @@ class PriorityOut(Schema):
     economic_domains: list[DomainOut] = economic_domains_field()
     scientific_domains: list[DomainOut] = scientific_domains_field()
 
-    resolve_url = staticmethod(absolute_url)
-    resolve_urls = staticmethod(absolute_urls)
-
-    @staticmethod
-    def resolve_sectors(priority):
-        return [sector.slug for sector in priority.sectors.all()]
-
 
 class PriorityWithProgrammeOut(PriorityOut):
-    region: str = Field(alias="programme.region.slug", description="Slug of the region.")
-    programme: str = Field(alias="programme.slug", description="Slug of the programme.")
+    region: str = Field(description="Slug of the region.")
+    programme: str = Field(description="Slug of the programme.")
 
 
 class ThemeOut(Schema):
@@ -145,14 +144,10 @@ class ThemeOut(Schema):
     description: str = Field(description="Plain text.")
     key: str
 
-    @staticmethod
-    def resolve_description(theme):
-        return " ".join(unescape(strip_tags(theme.description or "")).split())
-
 
 class ProgrammeOut(Schema):
     slug: str
-    region: str = Field(alias="region.slug", description="Slug of the region.")
+    region: str = Field(description="Slug of the region.")
     title: str
     start_year: int
     end_year: int
@@ -161,9 +156,6 @@ class ProgrammeOut(Schema):
     urls: Addresses = urls_field()
     priorities: list[PriorityOut]
     themes: list[ThemeOut]
-
-    resolve_url = staticmethod(absolute_url)
-    resolve_urls = staticmethod(absolute_urls)
 
 
 class SectorList(Page):
@@ -182,56 +174,194 @@ def live_sector(params):
     return Sector.objects.live().at_address(params.lang, slug=params.sector)
 
 
-@list_endpoint(router, "/sectors", SectorList, "sectors")
+def domains(model, relation, ids, language):
+    """
+    ``{id: [domain, ...]}``: the S3 domains of ``model`` (``EconomicDomain`` or
+    ``ScientificDomain``) of each of ``ids`` of ``relation`` (``"sectors"`` or
+    ``"priorities"``), in the code list's order.
+    """
+    rows = model.objects.filter(related_to(relation, ids)).raw_values(
+        relation, "code", *translations("name")
+    )
+    return grouped(
+        (row[relation], {"code": row["code"], "name": shown(row, "name", language)}) for row in rows
+    )
+
+
+def plain_text(html):
+    """A rich text as plain text, on one line."""
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+@list_view(router, "/sectors", SectorList, "sectors")
 def list_sectors(request, params: Query[SectorParams]):
     """Sectors, a tree: each names its parent sector."""
-    sectors = (
-        Sector.objects.live().select_related("parent").with_classification().order_by("order", "pk")
-    )
+    lang = params.lang
+    sectors = Sector.objects.live().order_by("order", "pk")
     if params.region:
         key_sectors = RegionKeySector.objects.live().filter(
             sector=OuterRef("pk"),
             region__in=Region.objects.at_address(params.lang, slug=params.region),
         )
         sectors = sectors.filter(Exists(key_sectors))
-    return filtered(sectors, params, parent="parent__slug")
+    sectors = filtered(sectors, params, parent="parent__slug")
+    count, rows = page_rows(
+        sectors,
+        params,
+        "id",
+        "parent",
+        *translations("parent__slug", "name", "summary"),
+        *address_fields(Sector.address),
+    )
+    ids = [row["id"] for row in rows]
+    economic = domains(EconomicDomain, "sectors", ids, lang)
+    scientific = domains(ScientificDomain, "sectors", ids, lang)
+    addresses = page_addresses(request, Sector.address, rows)
+    items = []
+    for row, urls in zip(rows, addresses, strict=True):
+        economic_domains = economic.get(row["id"], [])
+        items.append(
+            {
+                "slug": shown(row, "slug", lang),
+                "parent": None if row["parent"] is None else shown(row, "parent__slug", lang),
+                "name": shown(row, "name", lang),
+                "summary": shown(row, "summary", lang),
+                "nace_codes": [domain["code"] for domain in economic_domains],
+                "economic_domains": economic_domains,
+                "scientific_domains": scientific.get(row["id"], []),
+                "url": urls[lang],
+                "urls": urls,
+            }
+        )
+    return page_response(params, count, items)
 
 
-@list_endpoint(router, "/programmes", ProgrammeList, "programmes")
+# What a priority's item is made of, in the programmes' list and in the priorities'.
+PRIORITY_FIELDS = (
+    "id",
+    "programme",
+    "order",
+    "key",
+    *translations("title", "short_title", "summary"),
+    *address_fields(Priority.address),
+)
+
+
+def priority_items(request, rows, language):
+    """The items (``PriorityOut``) of live priorities' ``rows`` of ``PRIORITY_FIELDS``."""
+    ids = [row["id"] for row in rows]
+    sectors = grouped(
+        (sector["priorities"], shown(sector, "slug", language))
+        for sector in Sector.objects.live()
+        .filter(related_to("priorities", ids))
+        .raw_values("priorities", *translations("slug"))
+    )
+    # The priorities are live, and so are their programmes and regions.
+    focus_areas = grouped(
+        (
+            area["priority"],
+            {
+                "title": shown(area, "title", language),
+                "description": shown(area, "description", language),
+                "key": area["key"],
+            },
+        )
+        for area in FocusArea.objects.live(known_live=FocusArea.live_parents)
+        .filter(related_to("priority", ids))
+        .raw_values("priority", *translations("title", "description"), "key")
+    )
+    economic = domains(EconomicDomain, "priorities", ids, language)
+    scientific = domains(ScientificDomain, "priorities", ids, language)
+    addresses = page_addresses(request, Priority.address, rows)
+    return [
+        {
+            "slug": shown(row, "slug", language),
+            "order": row["order"],
+            "title": shown(row, "title", language),
+            "short_title": shown(row, "short_title", language),
+            "summary": shown(row, "summary", language),
+            "key": row["key"],
+            "url": urls[language],
+            "urls": urls,
+            "sectors": sectors.get(row["id"], []),
+            "focus_areas": focus_areas.get(row["id"], []),
+            "economic_domains": economic.get(row["id"], []),
+            "scientific_domains": scientific.get(row["id"], []),
+        }
+        for row, urls in zip(rows, addresses, strict=True)
+    ]
+
+
+@list_view(router, "/programmes", ProgrammeList, "programmes")
 def list_programmes(request, params: Query[ProgrammeParams]):
     """Smart Specialisation programmes with their priorities, focus areas and themes."""
-    programmes = (
-        Programme.objects.live()
-        .select_related("region")
-        .order_by("region__slug", "-start_year", "pk")
-        .prefetch_related(
-            Prefetch(
-                "priorities",
-                queryset=Priority.objects.live()
-                .with_focus_areas_and_sectors()
-                .with_classification(),
-            ),
-            visible("themes", CrossCuttingTheme.objects),
-        )
-    )
+    lang = params.lang
+    programmes = Programme.objects.live().order_by("region__slug", "-start_year", "pk")
     programmes = filtered(programmes, params, region="region__slug")
     if params.sector:
         naming = Priority.objects.live().filter(
             programme=OuterRef("pk"), sectors__in=live_sector(params)
         )
         programmes = programmes.filter(Exists(naming))
-    return programmes
+    count, rows = page_rows(
+        programmes,
+        params,
+        "id",
+        *translations("title", "summary"),
+        "start_year",
+        "end_year",
+        *address_fields(Programme.address),
+    )
+    ids = [row["id"] for row in rows]
+    priority_rows = list(
+        Priority.objects.live().filter(related_to("programme", ids)).raw_values(*PRIORITY_FIELDS)
+    )
+    priorities = grouped(
+        zip(
+            (row["programme"] for row in priority_rows),
+            priority_items(request, priority_rows, lang),
+            strict=True,
+        )
+    )
+    # The programmes are live, and so are their regions.
+    themes = grouped(
+        (
+            theme["programme"],
+            {
+                "title": shown(theme, "title", lang),
+                "description": plain_text(shown(theme, "description", lang)),
+                "key": theme["key"],
+            },
+        )
+        for theme in CrossCuttingTheme.objects.live(known_live=CrossCuttingTheme.live_parents)
+        .filter(related_to("programme", ids))
+        .raw_values("programme", *translations("title", "description"), "key")
+    )
+    addresses = page_addresses(request, Programme.address, rows)
+    items = [
+        {
+            "slug": shown(row, "slug", lang),
+            "region": shown(row, "region__slug", lang),
+            "title": shown(row, "title", lang),
+            "start_year": row["start_year"],
+            "end_year": row["end_year"],
+            "summary": shown(row, "summary", lang),
+            "url": urls[lang],
+            "urls": urls,
+            "priorities": priorities.get(row["id"], []),
+            "themes": themes.get(row["id"], []),
+        }
+        for row, urls in zip(rows, addresses, strict=True)
+    ]
+    return page_response(params, count, items)
 
 
-@list_endpoint(router, "/priorities", PriorityList, "programmes")
+@list_view(router, "/priorities", PriorityList, "programmes")
 def list_priorities(request, params: Query[PriorityParams]):
     """Priorities of every programme, with their focus areas and sectors."""
-    priorities = (
-        Priority.objects.live()
-        .select_related("programme__region")
-        .order_by("programme__region__slug", "-programme__start_year", "order", "pk")
-        .with_focus_areas_and_sectors()
-        .with_classification()
+    lang = params.lang
+    priorities = Priority.objects.live().order_by(
+        "programme__region__slug", "-programme__start_year", "order", "pk"
     )
     priorities = filtered(
         priorities, params, region="programme__region__slug", programme="programme__slug"
@@ -245,4 +375,9 @@ def list_priorities(request, params: Query[PriorityParams]):
             priority=OuterRef("pk"), sector__in=live_sector(params)
         )
         priorities = priorities.filter(Exists(naming))
-    return priorities
+    count, rows = page_rows(priorities, params, *PRIORITY_FIELDS)
+    items = priority_items(request, rows, lang)
+    for row, item in zip(rows, items, strict=True):
+        item["region"] = shown(row, "programme__region__slug", lang)
+        item["programme"] = shown(row, "programme__slug", lang)
+    return page_response(params, count, items)

@@ -2,13 +2,18 @@
 
 import csv
 import io
+from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
+from kainuu_portal.api import api
 from kainuu_portal.publishing.models import Status
+from priorities.api import PriorityList, ProgrammeList, SectorList
 from priorities.models import EconomicDomain, ScientificDomain
+from regions.api import MunicipalityList, RegionList
 from tests import factories
 from tests.helpers.pages import QUERY_BUDGET
 
@@ -270,6 +275,40 @@ def test_the_api_stays_within_a_small_number_of_queries(
     for path in ["regions", "municipalities", "sectors", "programmes", "priorities"]:
         with django_assert_max_num_queries(QUERY_BUDGET):
             get(client, path)
+
+
+@pytest.mark.parametrize(
+    "path, page",
+    [
+        ("regions", RegionList),
+        ("municipalities", MunicipalityList),
+        ("sectors", SectorList),
+        ("programmes", ProgrammeList),
+        ("priorities", PriorityList),
+    ],
+)
+def test_each_list_is_what_its_schema_describes(client, data, path, page):
+    # A list writes its JSON itself. Validated against the page's schema (the one in
+    # the OpenAPI schema) and written as the API writes a validated page, it is the same
+    # to the byte: every field is there, in order, with the type the schema states.
+    data["region"].area_km2, data["region"].land_area_km2 = Decimal("22687.86"), Decimal("0.5")
+    data["region"].save()
+    factories.make_population(
+        region=data["region"],
+        year=2023,
+        value=70000,
+        origin="import",
+        table_id="11ra",
+        table_updated=datetime(2024, 3, 1, 8, 0, 5, 123456, tzinfo=UTC),
+        source_fi="Tilastokeskus",
+    )
+    for language in ("fi", "en", "sv"):
+        response = client.get(f"/api/v1/{path}", {"lang": language})
+        assert response.status_code == 200
+        written = response.content.decode()
+        validated = page.model_validate(response.json()).model_dump()
+        assert api.renderer.render(None, validated, response_status=200) == written
+        assert response.json()["items"]
 
 
 # --- CORS -----------------------------------------------------------------------
