@@ -264,6 +264,12 @@ class ProgrammeQuerySet(PublishableQuerySet):
         """Programmes of one region, newest first."""
         return self.filter(region=region).order_by("-start_year", "-end_year", "pk")
 
+    def for_list(self):
+        """What a list of programmes shows: title, period, summary, region and address."""
+        return self.select_related("region").only(
+            "title", "slug", "start_year", "end_year", "summary", "region__name", "region__slug"
+        )
+
     def with_region_programme_count(self):
         """
         Each programme with ``region_programme_count``, how many live programmes its

@@ -46,7 +46,7 @@ class ProgrammeListView(ListView):
     def get_queryset(self):
         return (
             Programme.objects.live()
-            .select_related("region")
+            .for_list()
             .order_by("-region__is_home", "region__name", "-start_year")
         )
 
