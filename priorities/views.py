@@ -20,7 +20,15 @@ from regions.models import Region
 
 from . import structured_data
 from .comparison import Change, compare_programmes
-from .models import CrossCuttingTheme, EconomicDomain, FocusArea, Priority, Programme, Sector
+from .models import (
+    CrossCuttingTheme,
+    EconomicDomain,
+    FocusArea,
+    Priority,
+    Programme,
+    ScientificDomain,
+    Sector,
+)
 
 
 class SectorListView(ListView):
@@ -233,6 +241,14 @@ def spreadsheet_cell(value):
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def by_priority(rows):
+    """``{priority pk: [value, ...]}`` from rows of ``(priority pk, value)``, in their order."""
+    values = {}
+    for priority, value in rows:
+        values.setdefault(priority, []).append(value)
+    return values
+
+
 @reads_query()
 @require_safe
 def programme_csv(request, region_slug, slug):
@@ -240,20 +256,38 @@ def programme_csv(request, region_slug, slug):
     A programme's priorities with their focus areas and sectors as CSV, in the
     active language. UTF-8 with a byte order mark, so spreadsheets read the
     letters right; separated by semicolons in Finnish and Swedish, where
-    spreadsheets expect them, and by commas in English.
+    spreadsheets expect them, and by commas in English. Written from rows of
+    values: a spreadsheet needs no model instances.
     """
     programme = get_object_or_404(
         Programme.objects.live()
         .select_related("region")
+        .only("slug", "region__slug")
         .at_address(region_slug=region_slug, slug=slug)
     )
-    priorities = (
-        Priority.objects.live()
+    # The programme and its region are live: only the priorities' own state is left to check.
+    priorities = list(
+        Priority.objects.live(known_live=Priority.live_parents)
         .filter(programme=programme)
-        .for_cards()
-        .with_focus_areas_and_sectors()
-        .with_classification()
+        .values("pk", "title", "summary", "slug")
     )
+    pks = [priority["pk"] for priority in priorities]
+    focus_areas = by_priority(
+        FocusArea.objects.live(known_live=FocusArea.live_parents)
+        .filter(priority__in=pks)
+        .values_list("priority", "title")
+    )
+    sectors = by_priority(
+        Sector.objects.live().filter(priorities__in=pks).values_list("priorities", "name")
+    )
+    economic_domains = by_priority(
+        EconomicDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
+    )
+    scientific_domains = by_priority(
+        ScientificDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
+    )
+    address = {"region_slug": programme.region.slug, "programme_slug": programme.slug}
+
     language = get_language()
     filename = f"{programme.region.slug}-{programme.slug}-priorities-{language}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -273,15 +307,16 @@ def programme_csv(request, region_slug, slug):
         ]
     )
     for number, priority in enumerate(priorities, start=1):
+        pk = priority["pk"]
         row = [
             number,
-            priority.title,
-            priority.summary,
-            "; ".join(area.title for area in priority.focus_areas.all()),
-            "; ".join(sector.name for sector in priority.sectors.all()),
-            "; ".join(domain.code for domain in priority.economic_domains.all()),
-            "; ".join(domain.code for domain in priority.scientific_domains.all()),
-            request.build_absolute_uri(priority.get_absolute_url()),
+            priority["title"],
+            priority["summary"],
+            "; ".join(focus_areas.get(pk, ())),
+            "; ".join(sectors.get(pk, ())),
+            "; ".join(economic_domains.get(pk, ())),
+            "; ".join(scientific_domains.get(pk, ())),
+            request.build_absolute_uri(Priority.address.url({**address, "slug": priority["slug"]})),
         ]
         writer.writerow([spreadsheet_cell(value) for value in row])
     return response
