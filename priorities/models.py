@@ -24,6 +24,7 @@ from kainuu_portal.publishing.models import (
     Orderable,
     Publishable,
     PublishableQuerySet,
+    VisiblePrefetch,
     unique_slugs,
     visible,
 )
@@ -259,6 +260,34 @@ class RegionKeySector(Publishable, Orderable):
         return f"{self.region}: {self.sector}"
 
 
+# What a priority's card shows: its title and summary, a link and a draft badge.
+PRIORITY_CARD_FIELDS = (
+    "programme",
+    "title",
+    "slug",
+    "summary",
+    "status",
+    "publish_at",
+    "unpublish_at",
+)
+
+
+def priority_parts(through, user=None):
+    """
+    Prefetches of the focus areas and the sectors of the priorities ``through`` a
+    relation (``"priorities__"``) that ``user`` may see. Flat lookups: a prefetch inside
+    a prefetch's queryset would be copied, and its queryset built again, for nothing.
+    The priorities are those ``user`` may see, so for a visitor live, and so are the
+    parents they were fetched for: the focus areas check only their own state.
+    """
+    return [
+        VisiblePrefetch(
+            f"{through}focus_areas", FocusArea.objects, user, known_live=FocusArea.live_parents
+        ),
+        visible(f"{through}sectors", Sector.objects.only("name", "slug"), user),
+    ]
+
+
 class ProgrammeQuerySet(PublishableQuerySet):
     def for_region(self, region):
         """Programmes of one region, newest first."""
@@ -286,14 +315,36 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.annotate(region_programme_count=Coalesce(Subquery(programmes), 0))
 
     def for_detail(self, user=None):
-        """A programme's page: its priorities with their parts, themes and links."""
-        return self.select_related("region").prefetch_related(
-            Prefetch(
-                "priorities",
-                queryset=Priority.objects.visible_to(user).with_focus_areas_and_sectors(user),
-            ),
-            visible("themes", CrossCuttingTheme.objects, user),
-            visible("links", ProgrammeLink.objects, user),
+        """
+        A programme's page: the columns it shows of the programme and its region, with
+        the priorities (their focus areas and sectors), themes and links ``user`` may see.
+        """
+        return (
+            self.select_related("region")
+            .only(
+                "title",
+                "slug",
+                "start_year",
+                "end_year",
+                "summary",
+                "body",
+                "aims",
+                "image",
+                "image_alt",
+                "image_renditions",
+                "source_document",
+                "source_document_title",
+                "source_document_report",
+                "region__name",
+                "region__slug",
+                "region__is_home",
+            )
+            .prefetch_related(
+                visible("priorities", Priority.objects.only(*PRIORITY_CARD_FIELDS), user),
+                *priority_parts("priorities__", user),
+                visible("themes", CrossCuttingTheme.objects, user),
+                visible("links", ProgrammeLink.objects, user),
+            )
         )
 
     def current_for_region(self, region, year=None):
@@ -440,6 +491,34 @@ class PriorityQuerySet(PublishableQuerySet):
     def with_classification(self):
         """Each priority with its S3 codes: economic and scientific domains."""
         return self.prefetch_related("economic_domains", "scientific_domains")
+
+    def for_page(self, user=None):
+        """
+        A priority's page: the columns it shows of the priority, its programme and its
+        region, with the focus areas and sectors that ``user`` may see and its S3 codes.
+        """
+        return (
+            self.select_related("programme__region")
+            .only(
+                "title",
+                "short_title",
+                "slug",
+                "summary",
+                "body",
+                "programme__title",
+                "programme__slug",
+                "programme__start_year",
+                "programme__end_year",
+                "programme__region__name",
+                "programme__region__slug",
+            )
+            .prefetch_related(
+                visible("focus_areas", FocusArea.objects, user),
+                visible("sectors", Sector.objects.only("name", "slug"), user),
+                Prefetch("economic_domains", EconomicDomain.objects.only("code", "name")),
+                Prefetch("scientific_domains", ScientificDomain.objects.only("code", "name")),
+            )
+        )
 
     def in_economic_domain(self, code):
         """Priorities with the NACE Rev. 2 code ``code``, a section's by its divisions too."""

@@ -114,13 +114,7 @@ class PriorityDetailView(PreviewMixin, DetailView):
     context_object_name = "priority"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .for_cards()
-            .with_focus_areas_and_sectors(self.request.user)
-            .with_classification()
-        )
+        return super().get_queryset().for_page(self.request.user)
 
 
 DOCUMENT_NAME = re.compile(r"[\w./-]+")
