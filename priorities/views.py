@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
-from kainuu_portal.publishing.models import visible
+from kainuu_portal.publishing.models import VisiblePrefetch
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
@@ -175,8 +175,10 @@ def programme_compare(request, region_slug):
     Two programme periods of a region side by side: ``?a=`` and ``?b=`` name
     them by slug (the two newest by default); the earlier one is shown first.
     """
-    region = get_object_or_404(Region.objects.live().at_address(slug=region_slug))
-    programmes = list(Programme.objects.live().for_region(region).select_related("region"))
+    region = get_object_or_404(
+        Region.objects.live().only("name", "slug").at_address(slug=region_slug)
+    )
+    programmes = list(Programme.objects.for_comparison(region))
     context = {"region": region, "programmes": programmes}
     show_in_languages(request, lambda: comparison_url(region))
     if len(programmes) < 2:
@@ -203,15 +205,25 @@ def programme_compare(request, region_slug):
     first, second = sorted(
         [by_slug[slug_a], by_slug[slug_b]], key=lambda p: (p.start_year, p.end_year, p.pk)
     )
+    # What the comparison shows of the live items of two live programmes: the focus areas'
+    # and themes' parents are live, and so their own state is all that is left to check.
     prefetch_related_objects(
         [first, second],
-        Prefetch(
+        VisiblePrefetch(
             "priorities",
-            queryset=Priority.objects.live().prefetch_related(
-                visible("focus_areas", FocusArea.objects)
-            ),
+            Priority.objects.only("programme", "title", "slug", "key"),
+            known_live=Priority.live_parents,
         ),
-        visible("themes", CrossCuttingTheme.objects),
+        VisiblePrefetch(
+            "priorities__focus_areas",
+            FocusArea.objects.only("priority", "title", "key"),
+            known_live=FocusArea.live_parents,
+        ),
+        VisiblePrefetch(
+            "themes",
+            CrossCuttingTheme.objects.only("programme", "title", "key"),
+            known_live=CrossCuttingTheme.live_parents,
+        ),
     )
     show_in_languages(request, lambda: comparison_url(region, first, second))
     comparison = compare_programmes(first, second)
