@@ -260,32 +260,8 @@ class RegionKeySector(Publishable, Orderable):
         return f"{self.region}: {self.sector}"
 
 
-# What a priority's card shows: its title and summary, a link and a draft badge.
-PRIORITY_CARD_FIELDS = (
-    "programme",
-    "title",
-    "slug",
-    "summary",
-    "status",
-    "publish_at",
-    "unpublish_at",
-)
-
-
-def priority_parts(through, user=None):
-    """
-    Prefetches of the focus areas and the sectors of the priorities ``through`` a
-    relation (``"priorities__"``) that ``user`` may see. Flat lookups: a prefetch inside
-    a prefetch's queryset would be copied, and its queryset built again, for nothing.
-    The priorities are those ``user`` may see, so for a visitor live, and so are the
-    parents they were fetched for: the focus areas check only their own state.
-    """
-    return [
-        VisiblePrefetch(
-            f"{through}focus_areas", FocusArea.objects, user, known_live=FocusArea.live_parents
-        ),
-        visible(f"{through}sectors", Sector.objects.only("name", "slug"), user),
-    ]
+# What a draft badge reads: whether an item staff see is live yet.
+STATE_FIELDS = ("status", "publish_at", "unpublish_at")
 
 
 class ProgrammeQuerySet(PublishableQuerySet):
@@ -352,10 +328,30 @@ class ProgrammeQuerySet(PublishableQuerySet):
                 "region__is_home",
             )
             .prefetch_related(
-                visible("priorities", Priority.objects.only(*PRIORITY_CARD_FIELDS), user),
-                *priority_parts("priorities__", user),
-                visible("themes", CrossCuttingTheme.objects, user),
-                visible("links", ProgrammeLink.objects, user),
+                visible(
+                    "priorities",
+                    Priority.objects.only("programme", "title", "slug", "summary", *STATE_FIELDS),
+                    user,
+                ),
+                # Flat lookups rather than prefetches inside the priorities' queryset, which
+                # would be copied, their querysets built again for nothing. The priorities
+                # are those ``user`` may see, for a visitor live as are their parents: the
+                # focus areas have only their own state left to check.
+                VisiblePrefetch(
+                    "priorities__focus_areas",
+                    FocusArea.objects.only("priority", "title", *STATE_FIELDS),
+                    user,
+                    known_live=FocusArea.live_parents,
+                ),
+                visible("priorities__sectors", Sector.objects.only("name", "slug"), user),
+                visible(
+                    "themes",
+                    CrossCuttingTheme.objects.only(
+                        "programme", "title", "description", *STATE_FIELDS
+                    ),
+                    user,
+                ),
+                visible("links", ProgrammeLink.objects.only("programme", "title", "url"), user),
             )
         )
 
