@@ -6,7 +6,6 @@ from django.db.models import Prefetch
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
-from kainuu_portal.publishing.models import VisiblePrefetch
+from kainuu_portal.publishing.models import VisiblePrefetch, route
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
@@ -105,7 +104,10 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
         return super().get_queryset().with_region_programme_count().for_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
-        data = structured_data.programme(self.request, self.object)
+        programme = self.object
+        if programme.region_programme_count > 1:
+            kwargs["comparison_url"] = comparison_url(programme.region)
+        data = structured_data.programme(self.request, programme)
         return super().get_context_data(structured_data=data, **kwargs)
 
 
@@ -162,7 +164,7 @@ def programme_document(request, name):
 
 def comparison_url(region, first=None, second=None):
     """The comparison page of ``region``'s periods (of ``first`` and ``second``, if given)."""
-    url = reverse("priorities:programme-compare", kwargs={"region_slug": region.slug})
+    url = route("priorities:programme-compare", region_slug=region.slug)
     if first is None:
         return url
     return f"{url}?{urlencode({'a': first.slug, 'b': second.slug})}"
@@ -179,7 +181,7 @@ def programme_compare(request, region_slug):
         Region.objects.live().only("name", "slug").at_address(slug=region_slug)
     )
     programmes = list(Programme.objects.for_comparison(region))
-    context = {"region": region, "programmes": programmes}
+    context = {"region": region, "programmes": programmes, "comparison_url": comparison_url(region)}
     show_in_languages(request, lambda: comparison_url(region))
     if len(programmes) < 2:
         return render(request, "priorities/programme_compare.html", context)
