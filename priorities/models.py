@@ -289,11 +289,13 @@ class ProgrammeQuerySet(PublishableQuerySet):
 
     def with_region_programme_count(self):
         """
-        Each programme with ``region_programme_count``, how many live programmes its
-        region has (the comparison of periods needs two).
+        Each programme with ``region_programme_count``, how many programmes of its region
+        are published now (the comparison of periods needs two): its live programmes when
+        the region is live, as it is for each programme a visitor sees. The region's own
+        state is left to the caller, which has it at hand (``region.is_live``).
         """
         programmes = (
-            Programme.objects.live()
+            Programme.objects.live(known_live=Programme.live_parents)
             .filter(region=OuterRef("region"))
             .order_by()
             .values("region")
@@ -326,6 +328,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
                 "region__name",
                 "region__slug",
                 "region__is_home",
+                *(f"region__{field}" for field in STATE_FIELDS),
             )
             .prefetch_related(
                 visible(

@@ -105,7 +105,7 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         programme = self.object
-        if programme.region_programme_count > 1:
+        if programme.region_programme_count > 1 and programme.region.is_live:
             kwargs["comparison_url"] = comparison_url(programme.region)
         data = structured_data.programme(self.request, programme)
         return super().get_context_data(structured_data=data, **kwargs)
