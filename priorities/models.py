@@ -260,7 +260,7 @@ class RegionKeySector(Publishable, Orderable):
         return f"{self.region}: {self.sector}"
 
 
-# What a draft badge reads: whether an item staff see is live yet.
+# What ``is_published_now`` reads: a draft badge, whether a region is live.
 STATE_FIELDS = ("status", "publish_at", "unpublish_at")
 
 
