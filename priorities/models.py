@@ -24,6 +24,7 @@ from kainuu_portal.publishing.models import (
     Orderable,
     Publishable,
     PublishableQuerySet,
+    VisiblePrefetch,
     unique_slugs,
     visible,
 )
@@ -279,18 +280,42 @@ class RegionKeySector(Publishable, Orderable):
         return f"{self.region}: {self.sector}"
 
 
+# What ``is_published_now`` reads: a draft badge, whether a region is live.
+STATE_FIELDS = ("status", "publish_at", "unpublish_at")
+
+
 class ProgrammeQuerySet(PublishableQuerySet):
     def for_region(self, region):
         """Programmes of one region, newest first."""
         return self.filter(region=region).order_by("-start_year", "-end_year", "pk")
 
+    def for_list(self):
+        """What a list of programmes shows: title, period, summary, region and address."""
+        return self.select_related("region").only(
+            "title", "slug", "start_year", "end_year", "summary", "region__name", "region__slug"
+        )
+
+    def for_comparison(self, region):
+        """
+        The live programmes of ``region``, itself live, newest first, as the comparison
+        of periods names them: their titles, periods and addresses.
+        """
+        return (
+            self.live(known_live=Programme.live_parents)
+            .for_region(region)
+            .select_related("region")
+            .only("title", "slug", "start_year", "end_year", "region__slug")
+        )
+
     def with_region_programme_count(self):
         """
-        Each programme with ``region_programme_count``, how many live programmes its
-        region has (the comparison of periods needs two).
+        Each programme with ``region_programme_count``, how many programmes of its region
+        are published now (the comparison of periods needs two): its live programmes when
+        the region is live, as it is for each programme a visitor sees. The region's own
+        state is left to the caller, which has it at hand (``region.is_live``).
         """
         programmes = (
-            Programme.objects.live()
+            Programme.objects.live(known_live=Programme.live_parents)
             .filter(region=OuterRef("region"))
             .order_by()
             .values("region")
@@ -300,14 +325,57 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.annotate(region_programme_count=Coalesce(Subquery(programmes), 0))
 
     def for_detail(self, user=None):
-        """A programme's page: its priorities with their parts, themes and links."""
-        return self.select_related("region").prefetch_related(
-            Prefetch(
-                "priorities",
-                queryset=Priority.objects.visible_to(user).with_focus_areas_and_sectors(user),
-            ),
-            visible("themes", CrossCuttingTheme.objects, user),
-            visible("links", ProgrammeLink.objects, user),
+        """
+        A programme's page: the columns it shows of the programme and its region, with
+        the priorities (their focus areas and sectors), themes and links ``user`` may see.
+        """
+        return (
+            self.select_related("region")
+            .only(
+                "title",
+                "slug",
+                "start_year",
+                "end_year",
+                "summary",
+                "body",
+                "aims",
+                "image",
+                "image_alt",
+                "image_renditions",
+                "source_document",
+                "source_document_title",
+                "source_document_report",
+                "region__name",
+                "region__slug",
+                "region__is_home",
+                *(f"region__{field}" for field in STATE_FIELDS),
+            )
+            .prefetch_related(
+                visible(
+                    "priorities",
+                    Priority.objects.only("programme", "title", "slug", "summary", *STATE_FIELDS),
+                    user,
+                ),
+                # Flat lookups rather than prefetches inside the priorities' queryset, which
+                # would be copied, their querysets built again for nothing. The priorities
+                # are those ``user`` may see, for a visitor live as are their parents: the
+                # focus areas have only their own state left to check.
+                VisiblePrefetch(
+                    "priorities__focus_areas",
+                    FocusArea.objects.only("priority", "title", *STATE_FIELDS),
+                    user,
+                    known_live=FocusArea.live_parents,
+                ),
+                visible("priorities__sectors", Sector.objects.only("name", "slug"), user),
+                visible(
+                    "themes",
+                    CrossCuttingTheme.objects.only(
+                        "programme", "title", "description", *STATE_FIELDS
+                    ),
+                    user,
+                ),
+                visible("links", ProgrammeLink.objects.only("programme", "title", "url"), user),
+            )
         )
 
     def current_for_region(self, region, year=None):
@@ -454,6 +522,34 @@ class PriorityQuerySet(PublishableQuerySet):
     def with_classification(self):
         """Each priority with its S3 codes: economic and scientific domains."""
         return self.prefetch_related("economic_domains", "scientific_domains")
+
+    def for_page(self, user=None):
+        """
+        A priority's page: the columns it shows of the priority, its programme and its
+        region, with the focus areas and sectors that ``user`` may see and its S3 codes.
+        """
+        return (
+            self.select_related("programme__region")
+            .only(
+                "title",
+                "short_title",
+                "slug",
+                "summary",
+                "body",
+                "programme__title",
+                "programme__slug",
+                "programme__start_year",
+                "programme__end_year",
+                "programme__region__name",
+                "programme__region__slug",
+            )
+            .prefetch_related(
+                visible("focus_areas", FocusArea.objects, user),
+                visible("sectors", Sector.objects.only("name", "slug"), user),
+                Prefetch("economic_domains", EconomicDomain.objects.only("code", "name")),
+                Prefetch("scientific_domains", ScientificDomain.objects.only("code", "name")),
+            )
+        )
 
     def in_economic_domain(self, code):
         """Priorities with the NACE Rev. 2 code ``code``, a section's by its divisions too."""

@@ -3,12 +3,11 @@ import re
 from collections import defaultdict
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch, Value
+from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,13 +15,21 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
-from kainuu_portal.publishing.models import slug_in, visible
+from kainuu_portal.publishing.models import VisiblePrefetch, route, slug_in
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
 from . import structured_data
 from .comparison import Change, compare_programmes
-from .models import CrossCuttingTheme, FocusArea, Priority, Programme, Sector
+from .models import (
+    CrossCuttingTheme,
+    EconomicDomain,
+    FocusArea,
+    Priority,
+    Programme,
+    ScientificDomain,
+    Sector,
+)
 
 
 class SectorListView(ListView):
@@ -48,7 +55,7 @@ class ProgrammeListView(ListView):
     def get_queryset(self):
         return (
             Programme.objects.live()
-            .select_related("region")
+            .for_list()
             .order_by("-region__is_home", "region__name", "-start_year")
         )
 
@@ -151,7 +158,10 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
         return super().get_queryset().with_region_programme_count().for_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
-        data = structured_data.programme(self.request, self.object)
+        programme = self.object
+        if programme.region_programme_count > 1 and programme.region.is_live:
+            kwargs["comparison_url"] = comparison_url(programme.region)
+        data = structured_data.programme(self.request, programme)
         return super().get_context_data(structured_data=data, **kwargs)
 
 
@@ -160,13 +170,7 @@ class PriorityDetailView(PreviewMixin, DetailView):
     context_object_name = "priority"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .for_cards()
-            .with_focus_areas_and_sectors(self.request.user)
-            .with_classification()
-        )
+        return super().get_queryset().for_page(self.request.user)
 
 
 DOCUMENT_NAME = re.compile(r"[\w./-]+")
@@ -214,7 +218,7 @@ def programme_document(request, name):
 
 def comparison_url(region, first=None, second=None):
     """The comparison page of ``region``'s periods (of ``first`` and ``second``, if given)."""
-    url = reverse("priorities:programme-compare", kwargs={"region_slug": region.slug})
+    url = route("priorities:programme-compare", region_slug=region.slug)
     if first is None:
         return url
     return f"{url}?{urlencode({'a': first.slug, 'b': second.slug})}"
@@ -227,9 +231,11 @@ def programme_compare(request, region_slug):
     Two programme periods of a region side by side: ``?a=`` and ``?b=`` name
     them by slug (the two newest by default); the earlier one is shown first.
     """
-    region = get_object_or_404(Region.objects.live().at_address(slug=region_slug))
-    programmes = list(Programme.objects.live().for_region(region).select_related("region"))
-    context = {"region": region, "programmes": programmes}
+    region = get_object_or_404(
+        Region.objects.live().only("name", "slug").at_address(slug=region_slug)
+    )
+    programmes = list(Programme.objects.for_comparison(region))
+    context = {"region": region, "programmes": programmes, "comparison_url": comparison_url(region)}
     show_in_languages(request, lambda: comparison_url(region))
     if len(programmes) < 2:
         return render(request, "priorities/programme_compare.html", context)
@@ -255,15 +261,25 @@ def programme_compare(request, region_slug):
     first, second = sorted(
         [by_slug[slug_a], by_slug[slug_b]], key=lambda p: (p.start_year, p.end_year, p.pk)
     )
+    # What the comparison shows of the live items of two live programmes: the focus areas'
+    # and themes' parents are live, and so their own state is all that is left to check.
     prefetch_related_objects(
         [first, second],
-        Prefetch(
+        VisiblePrefetch(
             "priorities",
-            queryset=Priority.objects.live().prefetch_related(
-                visible("focus_areas", FocusArea.objects)
-            ),
+            Priority.objects.only("programme", "title", "slug", "key"),
+            known_live=Priority.live_parents,
         ),
-        visible("themes", CrossCuttingTheme.objects),
+        VisiblePrefetch(
+            "priorities__focus_areas",
+            FocusArea.objects.only("priority", "title", "key"),
+            known_live=FocusArea.live_parents,
+        ),
+        VisiblePrefetch(
+            "themes",
+            CrossCuttingTheme.objects.only("programme", "title", "key"),
+            known_live=CrossCuttingTheme.live_parents,
+        ),
     )
     show_in_languages(request, lambda: comparison_url(region, first, second))
     comparison = compare_programmes(first, second)
@@ -287,6 +303,14 @@ def spreadsheet_cell(value):
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def by_priority(rows):
+    """``{priority pk: [value, ...]}`` from rows of ``(priority pk, value)``, in their order."""
+    values = {}
+    for priority, value in rows:
+        values.setdefault(priority, []).append(value)
+    return values
+
+
 @reads_query()
 @require_safe
 def programme_csv(request, region_slug, slug):
@@ -294,20 +318,38 @@ def programme_csv(request, region_slug, slug):
     A programme's priorities with their focus areas and sectors as CSV, in the
     active language. UTF-8 with a byte order mark, so spreadsheets read the
     letters right; separated by semicolons in Finnish and Swedish, where
-    spreadsheets expect them, and by commas in English.
+    spreadsheets expect them, and by commas in English. Written from rows of
+    values: a spreadsheet needs no model instances.
     """
     programme = get_object_or_404(
         Programme.objects.live()
         .select_related("region")
+        .only("slug", "region__slug")
         .at_address(region_slug=region_slug, slug=slug)
     )
-    priorities = (
-        Priority.objects.live()
+    # The programme and its region are live: only the priorities' own state is left to check.
+    priorities = list(
+        Priority.objects.live(known_live=Priority.live_parents)
         .filter(programme=programme)
-        .for_cards()
-        .with_focus_areas_and_sectors()
-        .with_classification()
+        .values("pk", "title", "summary", "slug")
     )
+    pks = [priority["pk"] for priority in priorities]
+    focus_areas = by_priority(
+        FocusArea.objects.live(known_live=FocusArea.live_parents)
+        .filter(priority__in=pks)
+        .values_list("priority", "title")
+    )
+    sectors = by_priority(
+        Sector.objects.live().filter(priorities__in=pks).values_list("priorities", "name")
+    )
+    economic_domains = by_priority(
+        EconomicDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
+    )
+    scientific_domains = by_priority(
+        ScientificDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
+    )
+    address = {"region_slug": programme.region.slug, "programme_slug": programme.slug}
+
     language = get_language()
     filename = f"{programme.region.slug}-{programme.slug}-priorities-{language}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -327,15 +369,16 @@ def programme_csv(request, region_slug, slug):
         ]
     )
     for number, priority in enumerate(priorities, start=1):
+        pk = priority["pk"]
         row = [
             number,
-            priority.title,
-            priority.summary,
-            "; ".join(area.title for area in priority.focus_areas.all()),
-            "; ".join(sector.name for sector in priority.sectors.all()),
-            "; ".join(domain.code for domain in priority.economic_domains.all()),
-            "; ".join(domain.code for domain in priority.scientific_domains.all()),
-            request.build_absolute_uri(priority.get_absolute_url()),
+            priority["title"],
+            priority["summary"],
+            "; ".join(focus_areas.get(pk, ())),
+            "; ".join(sectors.get(pk, ())),
+            "; ".join(economic_domains.get(pk, ())),
+            "; ".join(scientific_domains.get(pk, ())),
+            request.build_absolute_uri(Priority.address.url({**address, "slug": priority["slug"]})),
         ]
         writer.writerow([spreadsheet_cell(value) for value in row])
     return response

@@ -190,6 +190,17 @@ def test_the_programme_page_links_to_the_comparison_only_with_two_periods(client
     assert "?b=2022-2025" not in client.get(url).content.decode()
 
 
+def test_staff_previewing_a_draft_region_get_no_link_to_its_comparison(admin_client, periods):
+    url = periods.new.get_absolute_url()
+    assert "?b=2022-2025" in admin_client.get(url).content.decode()
+    periods.region.status = Status.DRAFT
+    periods.region.save()
+    content = admin_client.get(url).content.decode()
+    assert "preview-banner" in content
+    assert "?b=2022-2025" not in content
+    assert admin_client.get(compare_url(periods.region)).status_code == 404
+
+
 def test_an_editor_sets_a_comparison_key_in_the_admin(admin_client, periods):
     priority = periods.new.priorities.get(title_en="Hydrogen economy")
     url = reverse("admin:priorities_priority_change", args=[priority.pk])
