@@ -4,19 +4,10 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Permission, User
 
 from kainuu_portal.publishing.models import Status
 from tests import factories
 from tests.helpers.html import parse
-
-
-@pytest.fixture
-def staff_client(client, db):
-    user = User.objects.create_user("staff", password="not-used-here-123", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -53,8 +44,8 @@ def test_visitors_see_no_draft_on_the_programme_page(client, drafts):
     assert "badge-draft" not in content
 
 
-def test_staff_see_the_drafts_of_a_programme_marked(staff_client, drafts):
-    response = staff_client.get(drafts["programme"].get_absolute_url())
+def test_staff_see_the_drafts_of_a_programme_marked(viewer_client, drafts):
+    response = viewer_client.get(drafts["programme"].get_absolute_url())
     content = response.content.decode()
     assert 'href="/en/sectors/draft-sector/"' in content
     assert "Focus of the hidden priority" in content
@@ -68,16 +59,16 @@ def test_visitors_see_no_draft_on_the_priority_page(client, drafts):
     assert 'href="/en/sectors/draft-sector/"' not in content
 
 
-def test_staff_see_the_draft_focus_area_of_a_priority_marked(staff_client, drafts):
-    response = staff_client.get(drafts["priority"].get_absolute_url())
+def test_staff_see_the_draft_focus_area_of_a_priority_marked(viewer_client, drafts):
+    response = viewer_client.get(drafts["priority"].get_absolute_url())
     assert drafts_marked(response) == {"Draft focus"}
     assert 'href="/en/sectors/draft-sector/"' in response.content.decode()
 
 
-def test_staff_preview_a_draft_programme_with_its_parts(staff_client, drafts):
+def test_staff_preview_a_draft_programme_with_its_parts(viewer_client, drafts):
     programme = drafts["programme"]
     type(programme).objects.filter(pk=programme.pk).update(status=Status.DRAFT)
-    content = staff_client.get(programme.get_absolute_url()).content.decode()
+    content = viewer_client.get(programme.get_absolute_url()).content.decode()
     assert "preview-banner" in content
     assert "Metal industry" in content and "Hidden priority" in content
 

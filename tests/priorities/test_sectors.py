@@ -1,7 +1,6 @@
 """The sector pages: the list of sectors and a sector's page, as visitors and staff see them."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -25,14 +24,6 @@ def sector(db):
     factories.make_priority(programme=programme, title_en="Industry").sectors.add(sector)
     factories.make_priority(programme=programme, title_en="Plans", **DRAFT).sectors.add(sector)
     return sector
-
-
-@pytest.fixture
-def staff_client(client, db):
-    user = User.objects.create_user("staff", password="not-used-here-123", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
-    client.force_login(user)
-    return client
 
 
 def main_text(client, url):
@@ -59,8 +50,8 @@ def test_visitors_see_what_is_live_on_a_sector_s_page(client, sector):
         assert draft not in text
 
 
-def test_staff_see_the_drafts_on_a_sector_s_page(staff_client, sector):
-    text = main_text(staff_client, sector.get_absolute_url)
+def test_staff_see_the_drafts_on_a_sector_s_page(viewer_client, sector):
+    text = main_text(viewer_client, sector.get_absolute_url)
 
     assert "ICT Robotics Draft" in text
     assert "In Oulu Oulu." in text

@@ -2,7 +2,6 @@
 
 import re
 
-from django.contrib.auth.models import Permission, User
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
@@ -20,7 +19,7 @@ def test_region_page_lists_municipalities_with_population_and_neighbours(client,
     assert "North Karelia" in content
 
 
-def test_staff_see_a_regions_draft_strength_and_municipality_marked(client, site):
+def test_staff_see_a_regions_draft_strength_and_municipality_marked(client, viewer_client, site):
     region = site["region"]
     factories.make_strength(region=region, title_en="draft strength", status=Status.DRAFT)
     factories.make_municipality(region=region, name_en="Draftville", status=Status.DRAFT)
@@ -29,10 +28,7 @@ def test_staff_see_a_regions_draft_strength_and_municipality_marked(client, site
 
     assert "badge-draft" not in client.get(url).content.decode()
 
-    user = User.objects.create_user("staff", password="not-used-here-123", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
-    client.force_login(user)
-    badges = parse(client.get(url)).find_all("span", **{"class": "badge badge-draft"})
+    badges = parse(viewer_client.get(url)).find_all("span", **{"class": "badge badge-draft"})
     assert {next(badge.parent.strings()).strip() for badge in badges} == {
         "Draft strength",
         "Draftville",

@@ -5,7 +5,6 @@ import time
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.db import OperationalError
 from django.utils.translation import override
 
@@ -129,19 +128,11 @@ def test_a_draft_parent_hides_its_children(client, site):
     assert client.get(site["municipality"].get_absolute_url()).status_code == 404
 
 
-@pytest.fixture
-def staff_client(client, db):
-    user = User.objects.create_user("staff", password="not-used-here-123", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize("kind", DRAFT_CASES)
-def test_staff_preview_a_draft_with_a_banner_and_noindex(staff_client, site, kind):
+def test_staff_preview_a_draft_with_a_banner_and_noindex(viewer_client, site, kind):
     obj = site[kind]
     type(obj).objects.filter(pk=obj.pk).update(status=Status.DRAFT)
-    response = staff_client.get(obj.get_absolute_url())
+    response = viewer_client.get(obj.get_absolute_url())
     assert response.status_code == 200
     content = response.content.decode()
     assert "preview-banner" in content
@@ -149,8 +140,8 @@ def test_staff_preview_a_draft_with_a_banner_and_noindex(staff_client, site, kin
     assert response["X-Robots-Tag"] == "noindex"
 
 
-def test_a_live_page_has_no_preview_banner_for_staff(staff_client, site):
-    content = staff_client.get(site["programme"].get_absolute_url()).content.decode()
+def test_a_live_page_has_no_preview_banner_for_staff(viewer_client, site):
+    content = viewer_client.get(site["programme"].get_absolute_url()).content.decode()
     assert "preview-banner" not in content
     assert "noindex" not in content
 
