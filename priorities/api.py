@@ -1,7 +1,8 @@
 """
 The open data of sectors and of the Smart Specialisation programmes with their
-priorities, focus areas and cross-cutting themes, written as the regions' lists are
-(``regions.api``): from ``values()`` rows, each nested list in one query per page.
+priorities, focus areas and cross-cutting themes, written as every list is
+(``kainuu_portal.publishing.api``): from ``values()`` rows, each nested list in one
+query for the page's items.
 """
 
 from html import unescape
@@ -16,12 +17,8 @@ from kainuu_portal.publishing.api import (
     ListParams,
     Page,
     Slug,
-    filtered,
-    url_field,
-    urls_field,
-)
-from regions.api import (
     address_fields,
+    filtered,
     grouped,
     list_view,
     page_addresses,
@@ -30,6 +27,8 @@ from regions.api import (
     related_to,
     shown,
     translations,
+    url_field,
+    urls_field,
 )
 from regions.models import Region
 
