@@ -1,11 +1,19 @@
 """
 What every app's open data router builds on, so that all lists share one shape: the
-list parameters (``lang``, ``limit``, ``offset``), the page they answer with, the
-pagination that fills it and the validation error.
+list parameters (``lang``, ``limit``, ``offset``), the page they answer with and the
+validation error, and the helpers a list writes its page with.
 
-A list view takes its parameters as ``params: Query[<ListParams subclass>]``, returns
-a queryset and is registered with ``@list_endpoint(router, path, page, tag)``, where
-``page`` is a ``Page`` subclass that names the type of its items.
+A list view takes its parameters as ``params: Query[<ListParams subclass>]`` and is
+registered with ``@list_view(router, path, page, tag)``, where ``page`` is a ``Page``
+subclass that names the type of its items. It answers with the JSON of its page itself
+(``page_response()``): its rows are read with ``values()`` (``page_rows()``), each
+nested list in one query for the page's items (``related_to()``, ``grouped()``), and
+written as they are, without model instances or a validation of every item against its
+schema. Translated fields are read in every language (``translations()``) and shown
+with modeltranslation's fallback (``shown()``); the items' addresses are their route's
+template filled with their slugs (``address_fields()``, ``page_addresses()``). The
+schemas describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py``
+validates every list against them).
 """
 
 import functools
@@ -19,9 +27,7 @@ from django.http import HttpResponse
 from django.utils.translation import override
 from modeltranslation.utils import resolution_order
 from ninja import Field, Schema
-from ninja.pagination import PaginationBase, paginate
 from ninja.responses import NinjaJSONEncoder
-from pydantic import field_validator
 
 from .models import LANGUAGES, slug_in
 
@@ -50,13 +56,6 @@ class Page(Schema):
     lang: Language
     license: str = LICENSE["name"]
 
-    @field_validator("items", mode="wrap", check_fields=False)
-    @classmethod
-    def read_in_the_page_language(cls, items, handler, info):
-        """Translated fields and the portal addresses of the items follow ``lang``."""
-        with override(info.data["lang"]):
-            return handler(items)
-
 
 class ValidationErrors(Schema):
     detail: list[dict[str, Any]]
@@ -68,20 +67,6 @@ class Addresses(Schema):
     sv: str
 
 
-def absolute_url(obj, context):
-    """The address of ``obj``'s page on the portal: a ``resolve_url`` for the schemas."""
-    return context["request"].build_absolute_uri(obj.get_absolute_url())
-
-
-def absolute_urls(obj, context):
-    """The addresses of ``obj``'s page in every language: a ``resolve_urls`` for the schemas."""
-    request = context["request"]
-    return {
-        code: request.build_absolute_uri(url)
-        for code, url in obj.addresses_in_every_language().items()
-    }
-
-
 def url_field():
     return Field(description="The item's page on the portal, in the language of the list.")
 
@@ -90,37 +75,15 @@ def urls_field():
     return Field(description="The item's page on the portal in each language.")
 
 
-class ListPagination(PaginationBase):
+def list_view(router, path, page, tag):
     """
-    One page of the queryset a list view returns, sliced by the view's ``params``.
-
-    ``limit`` and ``offset`` are in ``ListParams`` rather than in an ``Input`` of the
-    pagination: django-ninja lists such an input after the view's filters, as a schema
-    component of its own. The view names its page schema itself (``Output`` is unset),
-    so the components keep names that say what each list holds, e.g. ``RegionList``.
+    Register a list view at ``path`` that answers with ``page_response()``: ``page``
+    describes that JSON in the schema, and a bad parameter gets a 422.
     """
-
-    Output = None
-
-    def paginate_queryset(self, queryset, pagination, request, *, params, **kwargs):
-        return {
-            "count": queryset.count(),
-            "limit": params.limit,
-            "offset": params.offset,
-            "lang": params.lang,
-            "items": queryset[params.offset : params.offset + params.limit],
-        }
+    return router.get(path, response={200: page, 422: ValidationErrors}, tags=[tag])
 
 
-def list_endpoint(router, path, page, tag):
-    """Register a paginated list view at ``path``: ``page`` on success, 422 for bad params."""
-
-    def register(view):
-        return router.get(path, response={200: page, 422: ValidationErrors}, tags=[tag])(
-            paginate(ListPagination)(view)
-        )
-
-    return register
+# --- The rows of a page -------------------------------------------------------------
 
 
 def filtered(queryset, params, **lookups):
@@ -138,14 +101,6 @@ def filtered(queryset, params, **lookups):
             lookup = alias
         queryset = queryset.filter(**{lookup: value})
     return queryset
-
-
-def list_view(router, path, page, tag):
-    """
-    Register a list view at ``path`` that answers with ``page_response()``: ``page``
-    describes that JSON in the schema, and a bad parameter gets a 422.
-    """
-    return router.get(path, response={200: page, 422: ValidationErrors}, tags=[tag])
 
 
 def page_rows(queryset, params, *fields):
@@ -169,6 +124,17 @@ def related_to(relation, ids):
     compares plain numbers, without the related lookup's checks of every id.
     """
     return Q(**{f"{relation}__pk__in": ids})
+
+
+def grouped(pairs):
+    """``{key: [value, ...]}`` of ``(key, value)`` pairs, in their order."""
+    groups = defaultdict(list)
+    for key, value in pairs:
+        groups[key].append(value)
+    return groups
+
+
+# --- Texts and addresses ------------------------------------------------------------
 
 
 def translations(*lookups):
@@ -216,12 +182,7 @@ def page_addresses(request, address, rows):
     return addresses
 
 
-def grouped(pairs):
-    """``{key: [value, ...]}`` of ``(key, value)`` pairs, in their order."""
-    groups = defaultdict(list)
-    for key, value in pairs:
-        groups[key].append(value)
-    return groups
+# --- The page -----------------------------------------------------------------------
 
 
 def page_response(params, count, items):
