@@ -232,7 +232,7 @@ def list_sectors(request, params: Query[SectorParams]):
                 "urls": urls,
             }
         )
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)
 
 
 # What a priority's item is made of, in the programmes' list and in the priorities'.
@@ -352,7 +352,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         }
         for row, urls in zip(rows, addresses, strict=True)
     ]
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)
 
 
 @list_view(router, "/priorities", PriorityList, "programmes")
@@ -379,4 +379,4 @@ def list_priorities(request, params: Query[PriorityParams]):
     for row, item in zip(rows, items, strict=True):
         item["region"] = shown(row, "programme__region__slug", lang)
         item["programme"] = shown(row, "programme__slug", lang)
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)

@@ -207,7 +207,7 @@ def list_regions(request, params: Query[RegionParams]):
         }
         for row, urls in zip(rows, addresses, strict=True)
     ]
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)
 
 
 @list_view(router, "/municipalities", MunicipalityList, "regions")
@@ -250,4 +250,4 @@ def list_municipalities(request, params: Query[MunicipalityParams]):
         }
         for row, urls in zip(rows, addresses, strict=True)
     ]
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)

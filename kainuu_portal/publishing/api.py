@@ -1,7 +1,8 @@
 """
 What every app's open data router builds on, so that all lists share one shape: the
 list parameters (``lang``, ``limit``, ``offset``), the page they answer with and the
-validation error, and the helpers a list writes its page with.
+validation error, the renderer the API writes its JSON with, and the helpers a list
+writes its page with.
 
 A list view takes its parameters as ``params: Query[<ListParams subclass>]`` and is
 registered with ``@list_view(router, path, page, tag)``, where ``page`` is a ``Page``
@@ -17,7 +18,6 @@ validates every list against them).
 """
 
 import functools
-import json
 from collections import defaultdict
 from typing import Annotated, Any, Literal
 
@@ -27,7 +27,7 @@ from django.http import HttpResponse
 from django.utils.translation import override
 from modeltranslation.utils import resolution_order
 from ninja import Field, Schema
-from ninja.responses import NinjaJSONEncoder
+from ninja.renderers import JSONRenderer
 
 from .models import LANGUAGES, slug_in
 
@@ -38,6 +38,18 @@ MAX_OFFSET = 100_000
 Language = Literal["fi", "en", "sv"]
 # A slug in the language of the list (``lang``).
 Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", min_length=1, max_length=100)]
+
+
+class Renderer(JSONRenderer):
+    """The API's JSON: django-ninja's, with the texts' letters as they are (UTF-8)."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+# The renderer of the API (``kainuu_portal.api`` is made with it) and of the lists'
+# pages (``page_response()``): a view is not told which API it answers for, so the two
+# share this one.
+RENDERER = Renderer()
 
 
 # The schemas have no docstrings: the OpenAPI schema would show them as descriptions.
@@ -185,10 +197,10 @@ def page_addresses(request, address, rows):
 # --- The page -----------------------------------------------------------------------
 
 
-def page_response(params, count, items):
+def page_response(request, params, count, items):
     """
-    The page of a list as the API writes JSON (``kainuu_portal.api.Renderer``): the
-    envelope of ``Page`` with ``items``, dicts with the fields of the item schema in order.
+    The page of a list, written by the API's renderer: the envelope of ``Page`` with
+    ``items``, dicts with the fields of the item schema in order.
     """
     page = {
         "count": count,
@@ -198,7 +210,8 @@ def page_response(params, count, items):
         "license": LICENSE["name"],
         "items": items,
     }
+    # What django-ninja answers with a page it has validated (NinjaAPI.create_response).
     return HttpResponse(
-        json.dumps(page, cls=NinjaJSONEncoder, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
+        RENDERER.render(request, page, response_status=200),
+        content_type=f"{RENDERER.media_type}; charset={RENDERER.charset}",
     )
