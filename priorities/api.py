@@ -1,7 +1,8 @@
 """
 The open data of sectors and of the Smart Specialisation programmes with their
-priorities, focus areas and cross-cutting themes, written as the regions' lists are
-(``regions.api``): from ``values()`` rows, each nested list in one query per page.
+priorities, focus areas and cross-cutting themes, written as every list is
+(``kainuu_portal.publishing.api``): from ``values()`` rows, each nested list in one
+query for the page's items.
 """
 
 from html import unescape
@@ -16,12 +17,8 @@ from kainuu_portal.publishing.api import (
     ListParams,
     Page,
     Slug,
-    filtered,
-    url_field,
-    urls_field,
-)
-from regions.api import (
     address_fields,
+    filtered,
     grouped,
     list_view,
     page_addresses,
@@ -30,6 +27,8 @@ from regions.api import (
     related_to,
     shown,
     translations,
+    url_field,
+    urls_field,
 )
 from regions.models import Region
 
@@ -233,7 +232,7 @@ def list_sectors(request, params: Query[SectorParams]):
                 "urls": urls,
             }
         )
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)
 
 
 # What a priority's item is made of, in the programmes' list and in the priorities'.
@@ -353,7 +352,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         }
         for row, urls in zip(rows, addresses, strict=True)
     ]
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)
 
 
 @list_view(router, "/priorities", PriorityList, "programmes")
@@ -380,4 +379,4 @@ def list_priorities(request, params: Query[PriorityParams]):
     for row, item in zip(rows, items, strict=True):
         item["region"] = shown(row, "programme__region__slug", lang)
         item["programme"] = shown(row, "programme__slug", lang)
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)

@@ -1,156 +1,37 @@
 """
-The open data of regions and municipalities, with their live population figures.
-
-A list answers with the JSON of its page itself: its rows are read with ``values()``,
-each nested list in one query for the page's items, and written as they are, without
-model instances or a validation of every item against its schema. The schemas describe
-that JSON in the OpenAPI schema (``tests/site/test_open_data.py`` validates the pages
-against them). The helpers in the first part are shared with the other apps' lists.
+The open data of regions and municipalities, with their live population figures,
+written as every list is (``kainuu_portal.publishing.api``): from ``values()`` rows,
+each nested list in one query for the page's items.
 """
 
-import functools
-import json
 from collections import defaultdict
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Count, Q, Window
-from django.http import HttpResponse
-from django.utils.translation import override
-from modeltranslation.utils import resolution_order
 from ninja import Field, Query, Router, Schema
-from ninja.responses import NinjaJSONEncoder
 
 from kainuu_portal.publishing.api import (
-    LICENSE,
     Addresses,
     ListParams,
     Page,
     Slug,
-    ValidationErrors,
+    address_fields,
     filtered,
+    grouped,
+    list_view,
+    page_addresses,
+    page_response,
+    page_rows,
+    related_to,
+    shown,
+    translations,
     url_field,
     urls_field,
 )
-from kainuu_portal.publishing.models import LANGUAGES
 
 from .models import Municipality, PopulationFigure, Region
 
 router = Router()
-
-
-# --- What the lists share ---------------------------------------------------------
-
-
-def list_view(router, path, page, tag):
-    """
-    Register a list view at ``path`` that answers with ``page_response()``: ``page``
-    describes that JSON in the schema, and a bad parameter gets a 422.
-    """
-    return router.get(path, response={200: page, 422: ValidationErrors}, tags=[tag])
-
-
-def page_rows(queryset, params, *fields):
-    """
-    The number of rows of ``queryset`` and its rows on the page that ``params`` asks for
-    (``limit``, ``offset``), as dicts of ``fields``.
-    """
-    # The number comes with each row, counted in the same query; a page past the end
-    # has no row to bring it.
-    rows = list(
-        queryset.raw_values(*fields, total_count=Window(Count("pk")))[
-            params.offset : params.offset + params.limit
-        ]
-    )
-    return (rows[0]["total_count"] if rows else queryset.count()), rows
-
-
-def related_to(relation, ids):
-    """
-    Rows whose ``relation`` is one of the page's items ``ids``, as a filter: ``pk__in``
-    compares plain numbers, without the related lookup's checks of every id.
-    """
-    return Q(**{f"{relation}__pk__in": ids})
-
-
-def translations(*lookups):
-    """The columns of translated fields in every language, for ``values()``: ``name_fi``..."""
-    return [f"{lookup}_{code}" for lookup in lookups for code in LANGUAGES]
-
-
-@functools.cache
-def _fallback_columns(lookup, language):
-    return tuple(f"{lookup}_{code}" for code in resolution_order(language))
-
-
-def shown(row, lookup, language):
-    """
-    A translated field (or a lookup to one) in ``language`` from a row with its
-    ``translations()``, as visitors read it: the language's own text, else the first
-    fallback's, else empty (what modeltranslation gives).
-    """
-    for column in _fallback_columns(lookup, language):
-        if row[column]:
-            return row[column]
-    return ""
-
-
-def address_fields(address):
-    """What ``page_addresses()`` reads from each row for ``address``."""
-    return translations(*address.lookups.values())
-
-
-def page_addresses(request, address, rows):
-    """
-    ``{language: absolute address}`` of the page of each of ``rows`` (with their
-    ``address_fields()``), from the route's template per language (``Address.url``).
-    """
-    # The addresses are paths with slugs in them, which build_absolute_uri() would leave
-    # as they are: only the scheme and host are added, the same for every address.
-    origin = request.build_absolute_uri("/")[:-1]
-    lookups = address.lookups.items()
-    addresses = [{} for _row in rows]
-    for code in LANGUAGES:
-        with override(code):
-            for row, urls in zip(rows, addresses, strict=True):
-                values = {name: shown(row, lookup, code) for name, lookup in lookups}
-                urls[code] = origin + address.url(values)
-    return addresses
-
-
-def grouped(pairs):
-    """``{key: [value, ...]}`` of ``(key, value)`` pairs, in their order."""
-    groups = defaultdict(list)
-    for key, value in pairs:
-        groups[key].append(value)
-    return groups
-
-
-def page_response(params, count, items):
-    """
-    The page of a list as the API writes JSON (``kainuu_portal.api.Renderer``): the
-    envelope of ``Page`` with ``items``, dicts with the fields of the item schema in order.
-    """
-    page = {
-        "count": count,
-        "limit": params.limit,
-        "offset": params.offset,
-        "lang": params.lang,
-        "license": LICENSE["name"],
-        "items": items,
-    }
-    return HttpResponse(
-        json.dumps(page, cls=NinjaJSONEncoder, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-
-
-def area(value):
-    """A ``DecimalField`` area as the schema's number."""
-    return None if value is None else float(value)
-
-
-# --- Regions and municipalities -----------------------------------------------------
 
 
 class RegionParams(ListParams):
@@ -224,6 +105,11 @@ class MunicipalityList(Page):
 
 
 AREA_FIELDS = ("area_km2", "land_area_km2", "area_year")
+
+
+def area(value):
+    """A ``DecimalField`` area as the schema's number."""
+    return None if value is None else float(value)
 
 
 def population_series(language, owner, ids):
@@ -321,7 +207,7 @@ def list_regions(request, params: Query[RegionParams]):
         }
         for row, urls in zip(rows, addresses, strict=True)
     ]
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)
 
 
 @list_view(router, "/municipalities", MunicipalityList, "regions")
@@ -364,4 +250,4 @@ def list_municipalities(request, params: Query[MunicipalityParams]):
         }
         for row, urls in zip(rows, addresses, strict=True)
     ]
-    return page_response(params, count, items)
+    return page_response(request, params, count, items)

@@ -10,18 +10,13 @@ texts, with the same fallback as on the pages. Lists are paginated with
 
 from django.conf import settings
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
 
 from kainuu_portal.declarations import collect
-from kainuu_portal.publishing.api import LICENSE
+from kainuu_portal.publishing.api import LICENSE, RENDERER
 from kainuu_portal.publishing.views import reads_query
 
 COUNCIL = settings.COUNCIL
 ATTRIBUTION = f"{COUNCIL['name']} ({COUNCIL['name_fi']})"
-
-
-class Renderer(JSONRenderer):
-    json_dumps_params = {"ensure_ascii": False}
 
 
 class OpenDataAPI(NinjaAPI):
@@ -43,7 +38,7 @@ api = OpenDataAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url=None,  # The interactive docs load scripts from a CDN: the Open data page documents.
-    renderer=Renderer(),
+    renderer=RENDERER,  # The lists write their pages with it too (page_response).
     openapi_extra={
         "info": {
             "license": LICENSE,
