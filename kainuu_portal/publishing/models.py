@@ -39,11 +39,32 @@ class Status(models.TextChoices):
 
 def live_condition(prefix="", now=None):
     """The Q object that is true for a live row, optionally through a relation prefix."""
-    now = now or timezone.now()
+    return Q(*_live_lookups(prefix, now or timezone.now()))
+
+
+def _live_lookups(prefix, now):
+    """The lookups of ``live_condition``, ANDed: status, then publish-at and unpublish-at."""
     return (
-        Q(**{f"{prefix}status": Status.PUBLISHED})
-        & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now}))
-        & (Q(**{f"{prefix}unpublish_at__isnull": True}) | Q(**{f"{prefix}unpublish_at__gt": now}))
+        (f"{prefix}status", Status.PUBLISHED),
+        Q((f"{prefix}publish_at__isnull", True), (f"{prefix}publish_at__lte", now), _connector=Q.OR),
+        Q(
+            (f"{prefix}unpublish_at__isnull", True),
+            (f"{prefix}unpublish_at__gt", now),
+            _connector=Q.OR,
+        ),
+    )
+
+
+@functools.cache
+def _parents_to_check(model, known_live):
+    """
+    The relation prefixes of the parents that ``live()`` checks on ``model``, each with
+    True for an optional one (a sector's parent sector), which may be absent.
+    """
+    return tuple(
+        (f"{parent}__", model._meta.get_field(parent.split(LOOKUP_SEP)[0]).null)
+        for parent in model.live_parents
+        if parent not in known_live
     )
 
 
@@ -63,17 +84,20 @@ class PublishableQuerySet(models.QuerySet):
         ``known_live`` names parents the caller already knows to be live (the rows a
         prefetch fetches for live parents), whose conditions and joins are left out.
         """
+        if self.query.is_sliced:
+            raise TypeError("Cannot filter a query once a slice has been taken.")
         now = timezone.now()
-        condition = live_condition(now=now)
-        for parent in self.model.live_parents:
-            if parent in known_live:
-                continue
-            parent_live = live_condition(f"{parent}__", now=now)
-            if self.model._meta.get_field(parent.split("__")[0]).null:
-                # An optional parent (a sector's parent sector) may be absent.
-                parent_live |= Q(**{f"{parent}__isnull": True})
-            condition &= parent_live
-        queryset = self.filter(condition)
+        lookups = list(_live_lookups("", now))
+        for prefix, optional in _parents_to_check(self.model, tuple(known_live)):
+            if optional:
+                parent_live = Q(*_live_lookups(prefix, now))
+                lookups.append(Q(parent_live, (f"{prefix}isnull", True), _connector=Q.OR))
+            else:
+                lookups.extend(_live_lookups(prefix, now))
+        queryset = self._chain()
+        # As filter() does, without the rewriting of translated fields' lookups that the
+        # translation app adds to filter(): the live conditions name none.
+        queryset.query.add_q(Q(*lookups))
         queryset._live = True
         return queryset
 
