@@ -46,7 +46,11 @@ def _live_lookups(prefix, now):
     """The lookups of ``live_condition``, ANDed: status, then publish-at and unpublish-at."""
     return (
         (f"{prefix}status", Status.PUBLISHED),
-        Q((f"{prefix}publish_at__isnull", True), (f"{prefix}publish_at__lte", now), _connector=Q.OR),
+        Q(
+            (f"{prefix}publish_at__isnull", True),
+            (f"{prefix}publish_at__lte", now),
+            _connector=Q.OR,
+        ),
         Q(
             (f"{prefix}unpublish_at__isnull", True),
             (f"{prefix}unpublish_at__gt", now),
@@ -209,6 +213,24 @@ def slug_in(lookup="slug", language=None):
     return Coalesce(*columns, output_field=models.CharField())
 
 
+def translations(lookup):
+    """The translation fields of the translated field ``lookup`` (``title_fi``...)."""
+    return tuple(f"{lookup}_{code}" for code in LANGUAGES)
+
+
+def translated_value(row, lookup, language=None):
+    """
+    The translated field ``lookup`` in ``language`` (the active one by default) from a
+    row of ``values(*translations(lookup))``, as a model instance gives it: the language's
+    own text, else the first fallback's, else "".
+    """
+    for code in resolution_order(language or get_language()):
+        value = row[f"{lookup}_{code}"]
+        if value:
+            return value
+    return ""
+
+
 def unique_slugs(name, message, parent=None):
     """
     One unique constraint per language on the slug as visitors see it (with the
@@ -254,19 +276,42 @@ class Address:
             **{name: f"{relation}__{lookup}" for name, lookup in self.lookups.items()},
         )
 
-    def url(self, values):
-        """The address from the lookups' values, by argument name."""
+    def url(self, values, language=None):
+        """The address from the lookups' values, by argument name, in ``language``
+        (the active one by default)."""
         if all(isinstance(value, str) and SLUG.fullmatch(value) for value in values.values()):
             template = _url_template(
                 self.url_name,
                 tuple(sorted(values)),
-                get_language(),
+                language or get_language(),
                 get_script_prefix(),
                 get_urlconf() or settings.ROOT_URLCONF,
             )
             if template is not None:
                 return template.format_map(values)
-        return reverse(self.url_name, kwargs=values)
+        if language is None:
+            return reverse(self.url_name, kwargs=values)
+        with override(language):
+            return reverse(self.url_name, kwargs=values)
+
+    def columns(self):
+        """
+        What a query reads for the addresses of its rows in every language, without
+        model instances: each lookup's translation in each language (``slug_fi``,
+        ``programme__slug_en``...), for ``values(*address.columns())`` and ``url_of``.
+        """
+        return tuple(column for lookup in self.lookups.values() for column in translations(lookup))
+
+    def url_of(self, row, language=None):
+        """
+        The address in ``language`` (the active one by default) from a row of
+        ``values(*address.columns())``, each slug as a model instance gives it.
+        """
+        language = language or get_language()
+        values = {
+            name: translated_value(row, lookup, language) for name, lookup in self.lookups.items()
+        }
+        return self.url(values, language)
 
     def of(self, obj):
         """The address of ``obj`` in the active language."""
@@ -299,7 +344,8 @@ def _url_template(url_name, names, language, script_prefix, urlconf):
     """
     marks = {name: f"zqx{number}markzqx" for number, name in enumerate(names)}
     try:
-        url = reverse(url_name, urlconf=urlconf, kwargs=marks)
+        with override(language):
+            url = reverse(url_name, urlconf=urlconf, kwargs=marks)
     except NoReverseMatch:
         return None
     if "{" in url or "}" in url or any(url.count(mark) != 1 for mark in marks.values()):
