@@ -307,11 +307,35 @@ class Address:
         The address in ``language`` (the active one by default) from a row of
         ``values(*address.columns())``, each slug as a model instance gives it.
         """
-        language = language or get_language()
-        values = {
-            name: translated_value(row, lookup, language) for name, lookup in self.lookups.items()
+        return self.urls_of(language or get_language())(row)
+
+    def urls_of(self, language):
+        """
+        ``url_of`` in ``language`` as a function of the row, for many rows: the route's
+        URL template and the language's fallbacks looked up once.
+        """
+        order = resolution_order(language)
+        columns = {
+            name: [f"{lookup}_{code}" for code in order] for name, lookup in self.lookups.items()
         }
-        return self.url(values, language)
+        template = _url_template(
+            self.url_name,
+            tuple(sorted(self.lookups)),
+            language,
+            get_script_prefix(),
+            get_urlconf() or settings.ROOT_URLCONF,
+        )
+
+        def url(row):
+            values = {
+                name: next((row[column] for column in names if row[column]), "")
+                for name, names in columns.items()
+            }
+            if template is not None and all(SLUG.fullmatch(value) for value in values.values()):
+                return template.format_map(values)
+            return self.url(values, language)
+
+        return url
 
     def of(self, obj):
         """The address of ``obj`` in the active language."""
