@@ -51,11 +51,15 @@ class UpdatesFeed(Feed):
                 texts = {"title": title}
                 if any(field.name == "summary" for field in model._meta.fields):
                     texts["summary"] = "summary"
-                candidates.extend(Update(model, row, texts) for row in _newest(model, texts))
+                # The type's names, translated once for all its rows.
+                names = (str(model._meta.verbose_name), str(model._meta.verbose_name_plural))
+                candidates.extend(
+                    Update(model, row, texts, *names) for row in _newest(model, texts)
+                )
         return nlargest(FEED_ITEMS, candidates, key=attrgetter("updated_at"))
 
     def item_title(self, item):
-        return f"{item.text('title')} ({item.model._meta.verbose_name})"
+        return f"{item.text('title')} ({item.type_name})"
 
     def item_description(self, item):
         return item.text("summary")
@@ -70,16 +74,18 @@ class UpdatesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [str(item.model._meta.verbose_name_plural)]
+        return [item.category]
 
 
 class Update:
     """One row of the feed: a row of ``_newest``, its texts in the active language."""
 
-    def __init__(self, model, row, texts):
+    def __init__(self, model, row, texts, type_name, category):
         self.model = model
         self.row = row
         self.texts = texts
+        self.type_name = type_name
+        self.category = category
         self.updated_at = row["updated_at"]
 
     def text(self, name):
