@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
 from kainuu_portal.publishing.checks import content_problems
@@ -224,7 +225,7 @@ def translated_value(row, lookup, language=None):
     row of ``values(*translations(lookup))``, as a model instance gives it: the language's
     own text, else the first fallback's, else "".
     """
-    for code in resolution_order(language or get_language()):
+    for code in resolution_order(language or translation_language()):
         value = row[f"{lookup}_{code}"]
         if value:
             return value
@@ -339,12 +340,34 @@ class Address:
 
     def of(self, obj):
         """The address of ``obj`` in the active language."""
-        return self.url(
-            {
-                name: attrgetter(lookup.replace("__", "."))(obj)
-                for name, lookup in self.lookups.items()
-            }
-        )
+        language = get_language()
+        order = resolution_order(translation_language())
+        values = {}
+        for name, (parent, field) in self._readers.items():
+            holder = parent(obj) if parent else obj
+            values[name] = _as_visitors_see(holder, field, order)
+        return self.url(values, language)
+
+    @functools.cached_property
+    def _readers(self):
+        """Of each argument: what leads to the object that holds its field, and the field."""
+        readers = {}
+        for name, lookup in self.lookups.items():
+            *path, field = lookup.split(LOOKUP_SEP)
+            readers[name] = (attrgetter(".".join(path)) if path else None, field)
+        return readers
+
+
+def _as_visitors_see(obj, field, order):
+    """
+    ``getattr(obj, field)`` of a translated field, in the languages of ``order`` (the
+    active one and its fallbacks) read once for all the fields of an address.
+    """
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", None)
+        if value is not None and value != "":
+            return value
+    return getattr(obj, field)  # no translation: the field's default, or an untranslated field
 
 
 def route(url_name, **values):
