@@ -1,10 +1,9 @@
 from django.db.models import Count
-from django.urls import reverse
 
 from kainuu_portal.publishing.models import Address, live_condition
 from kainuu_portal.publishing.sitemaps import (
     LiveContentSitemap,
-    PortalSitemap,
+    RouteSitemap,
     live_content_sitemap,
 )
 from regions.models import Region
@@ -28,14 +27,10 @@ class ComparisonSitemap(LiveContentSitemap):
         )
 
 
-class EconomicDomainsSitemap(PortalSitemap):
+class EconomicDomainsSitemap(RouteSitemap):
     """The page of every period's priorities grouped by economic domain."""
 
-    def items(self):
-        return ["priorities:economic-domains"]
-
-    def location(self, item):
-        return reverse(item)
+    routes = ["priorities:economic-domains"]
 
 
 sitemaps = {

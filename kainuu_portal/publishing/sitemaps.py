@@ -4,43 +4,20 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.utils.translation import get_language
 
+from .models import Address
+
 
 class PortalSitemap(Sitemap):
-    """Every address in every language, with hreflang alternates."""
+    """
+    Every address in every language, with hreflang alternates. Its items are ``Entry``
+    objects, which carry their addresses in every language: ``get_urls`` gives what
+    Django's does without activating each language in turn for each address and each
+    of its alternates.
+    """
 
     i18n = True
     alternates = True
     x_default = True
-
-
-class LiveContentSitemap(PortalSitemap):
-    """
-    The live rows of ``model``, each at its ``address`` (the model's by default) in every
-    language, last changed at its ``lastmod_field`` (none when empty). The rows are read
-    as ``values()`` with what their addresses are made of (``Address.urls_of``), so the
-    entries come without model instances and without activating each language in turn.
-    """
-
-    model = None
-    address = None
-    lastmod_field = "updated_at"
-
-    def rows(self):
-        """The rows to list: a queryset of ``model``."""
-        return self.model.objects.live().order_by("pk")
-
-    def items(self):
-        address = self.address or self.model.address
-        fields = [self.lastmod_field] if self.lastmod_field else []
-        rows = self.rows().values(*fields, *address.columns())
-        urls = {code: address.urls_of(code) for code in self._languages()}
-        return [
-            Entry(
-                {code: url(row) for code, url in urls.items()},
-                row[self.lastmod_field] if self.lastmod_field else None,
-            )
-            for row in rows
-        ]
 
     def location(self, item):
         return item.urls[get_language()]
@@ -89,12 +66,53 @@ class LiveContentSitemap(PortalSitemap):
 
 
 class Entry:
-    """A row of a ``LiveContentSitemap``: its addresses by language, and its last change."""
+    """An item of a ``PortalSitemap``: its addresses by language, and its last change."""
 
-    def __init__(self, urls, updated_at):
+    def __init__(self, urls, updated_at=None):
         self.urls = urls
         self.updated_at = updated_at
         self.alternates = None
+
+
+class RouteSitemap(PortalSitemap):
+    """The pages of ``routes``, URL names of routes without arguments."""
+
+    routes = ()
+
+    def items(self):
+        return [
+            Entry({code: Address(name).url({}, code) for code in self._languages()})
+            for name in self.routes
+        ]
+
+
+class LiveContentSitemap(PortalSitemap):
+    """
+    The live rows of ``model``, each at its ``address`` (the model's by default), last
+    changed at its ``lastmod_field`` (none when empty). The rows are read as ``values()``
+    with what their addresses are made of (``Address.urls_of``): no model instances.
+    """
+
+    model = None
+    address = None
+    lastmod_field = "updated_at"
+
+    def rows(self):
+        """The rows to list: a queryset of ``model``."""
+        return self.model.objects.live().order_by("pk")
+
+    def items(self):
+        address = self.address or self.model.address
+        fields = [self.lastmod_field] if self.lastmod_field else []
+        rows = self.rows().values(*fields, *address.columns())
+        urls = {code: address.urls_of(code) for code in self._languages()}
+        return [
+            Entry(
+                {code: url(row) for code, url in urls.items()},
+                row[self.lastmod_field] if self.lastmod_field else None,
+            )
+            for row in rows
+        ]
 
 
 def live_content_sitemap(model):
