@@ -1,8 +1,9 @@
 """The entries of sitemap.xml, written in one tag (templates/sitemap.xml)."""
 
+from html import escape
+
 from django import template
 from django.utils.dateformat import format as date_format
-from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 
@@ -22,8 +23,9 @@ def sitemap_entries(urlset):
     links = {}  # by list: the entries of one item share theirs (LiveContentSitemap)
 
     def text(value):
+        # What {{ value }} writes of a string, as Django's escape() does it.
         if value not in escaped:
-            escaped[value] = escape(value)
+            escaped[value] = escape(str(value))
         return escaped[value]
 
     parts = []
