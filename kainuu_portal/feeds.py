@@ -103,7 +103,8 @@ def _newest(model, texts):
     return (
         model.objects.live()
         .order_by("-updated_at", "-pk")
-        .values(*fields, "updated_at", "publish_at", "created_at", *model.address.columns())[
+        # The translations as stored (raw_values: no fallback of the translation app's own).
+        .raw_values(*fields, "updated_at", "publish_at", "created_at", *model.address.columns())[
             :FEED_ITEMS
         ]
     )

@@ -299,7 +299,8 @@ class Address:
         """
         What a query reads for the addresses of its rows in every language, without
         model instances: each lookup's translation in each language (``slug_fi``,
-        ``programme__slug_en``...), for ``values(*address.columns())`` and ``url_of``.
+        ``programme__slug_en``...), for ``values(*address.columns())`` (or ``raw_values``,
+        the same without the translation app's fallbacks) and ``url_of``.
         """
         return tuple(column for lookup in self.lookups.values() for column in translations(lookup))
 

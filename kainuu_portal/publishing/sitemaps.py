@@ -104,7 +104,8 @@ class LiveContentSitemap(PortalSitemap):
     def items(self):
         address = self.address or self.model.address
         fields = [self.lastmod_field] if self.lastmod_field else []
-        rows = self.rows().values(*fields, *address.columns())
+        # The translations as stored (raw_values: no fallback of the translation app's own).
+        rows = self.rows().raw_values(*fields, *address.columns())
         urls = {code: address.urls_of(code) for code in self._languages()}
         return [
             Entry(

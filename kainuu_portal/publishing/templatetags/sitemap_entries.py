@@ -1,9 +1,9 @@
 """The entries of sitemap.xml, written in one tag (templates/sitemap.xml)."""
 
+from datetime import datetime
 from html import escape
 
 from django import template
-from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 
@@ -34,7 +34,7 @@ def sitemap_entries(urlset):
         lastmod = url["lastmod"]
         if lastmod:
             if lastmod not in days:
-                days[lastmod] = date_format(template_localtime(lastmod), "Y-m-d")
+                days[lastmod] = _day(lastmod)
             parts.append(f"<lastmod>{days[lastmod]}</lastmod>")
         if url["changefreq"]:
             parts.append(f"<changefreq>{text(url['changefreq'])}</changefreq>")
@@ -50,3 +50,9 @@ def sitemap_entries(urlset):
         parts.append(links[id(alternates)])
         parts.append("</url>")
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+def _day(value):
+    """What ``{{ value|date:"Y-m-d" }}`` writes of a date or datetime."""
+    value = template_localtime(value)
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
