@@ -278,8 +278,10 @@ class Address:
         )
 
     def url(self, values, language=None):
-        """The address from the lookups' values, by argument name, in ``language``
-        (the active one by default)."""
+        """
+        The address from the lookups' values, by argument name, in ``language`` (the
+        active one by default).
+        """
         if all(isinstance(value, str) and SLUG.fullmatch(value) for value in values.values()):
             template = _url_template(
                 self.url_name,
