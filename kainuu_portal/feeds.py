@@ -4,6 +4,7 @@ language: the types each content app lists in its ``feeds.py``.
 """
 
 from heapq import nlargest
+from operator import attrgetter
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -12,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from kainuu_portal.declarations import collect
+from kainuu_portal.publishing.models import translated_value, translations
 
 FEED_ITEMS = 30
 
@@ -39,28 +41,70 @@ class UpdatesFeed(Feed):
         return settings.COUNCIL["license"]
 
     def items(self):
-        """The newest changes of each type (one query a type), newest first overall."""
+        """
+        The newest changes of each type (one query a type), newest first overall: of each
+        row the fields the feed shows and its address, read as ``values()``.
+        """
         candidates = []
         for models in collect("feeds", "feed_models"):
-            for model in models:
-                queryset = model.objects.live().for_cards().order_by("-updated_at", "-pk")
-                candidates.extend(queryset[:FEED_ITEMS])
-        return nlargest(FEED_ITEMS, candidates, key=lambda item: item.updated_at)
+            for model, title in models.items():
+                texts = {"title": title}
+                if any(field.name == "summary" for field in model._meta.fields):
+                    texts["summary"] = "summary"
+                # The type's names, translated once for all its rows.
+                names = (str(model._meta.verbose_name), str(model._meta.verbose_name_plural))
+                candidates.extend(
+                    Update(model, row, texts, *names) for row in _newest(model, texts)
+                )
+        return nlargest(FEED_ITEMS, candidates, key=attrgetter("updated_at"))
 
     def item_title(self, item):
-        return f"{item} ({item._meta.verbose_name})"
+        return f"{item.text('title')} ({item.type_name})"
 
     def item_description(self, item):
-        return getattr(item, "summary", "") or ""
+        return item.text("summary")
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return item.model.address.url_of(item.row)
 
     def item_pubdate(self, item):
-        return item.publish_at or item.created_at
+        return item.row["publish_at"] or item.row["created_at"]
 
     def item_updateddate(self, item):
         return item.updated_at
 
     def item_categories(self, item):
-        return [str(item._meta.verbose_name_plural)]
+        return [item.category]
+
+
+class Update:
+    """One row of the feed: a row of ``_newest``, its texts in the active language."""
+
+    def __init__(self, model, row, texts, type_name, category):
+        self.model = model
+        self.row = row
+        self.texts = texts
+        self.type_name = type_name
+        self.category = category
+        self.updated_at = row["updated_at"]
+
+    def text(self, name):
+        field = self.texts.get(name)
+        return translated_value(self.row, field) if field else ""
+
+
+def _newest(model, texts):
+    """
+    The newest live rows of ``model`` as ``values()``: the translations of the ``texts``
+    the feed shows (fields by name: the title, which names an item as its ``__str__``
+    does, and the summary), the dates and the address.
+    """
+    fields = [column for field in texts.values() for column in translations(field)]
+    return (
+        model.objects.live()
+        .order_by("-updated_at", "-pk")
+        # The translations as stored (raw_values: no fallback of the translation app's own).
+        .raw_values(*fields, "updated_at", "publish_at", "created_at", *model.address.columns())[
+            :FEED_ITEMS
+        ]
+    )

@@ -1,23 +1,17 @@
 """sitemap.xml: the site-wide pages and what each content app lists in its ``sitemaps.py``."""
 
-from django.urls import reverse
-
 from kainuu_portal.declarations import collect
-from kainuu_portal.publishing.sitemaps import PortalSitemap
+from kainuu_portal.publishing.sitemaps import RouteSitemap
 
 
-class StaticViewSitemap(PortalSitemap):
-    def items(self):
-        return [
-            "home",
-            "regions:region-list",
-            "priorities:sector-list",
-            "priorities:programme-list",
-            "open-data",
-        ]
-
-    def location(self, item):
-        return reverse(item)
+class StaticViewSitemap(RouteSitemap):
+    routes = [
+        "home",
+        "regions:region-list",
+        "priorities:sector-list",
+        "priorities:programme-list",
+        "open-data",
+    ]
 
 
 sitemaps = {"static": StaticViewSitemap}

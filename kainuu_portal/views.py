@@ -37,25 +37,39 @@ SEARCH_RESULTS_PER_PAGE = 20
 @require_safe
 def home(request):
     """The home region at a glance: key figures, strengths, key sectors, current programme."""
+    # What home.html shows of each, no more: the columns of every translation of the
+    # texts make the rows wide.
     region = (
         Region.objects.live()
         .home()
         .with_municipality_count()
+        .only("name", "slug", "summary", "administrative_centre", "area_km2", "area_year")
         .prefetch_related(
-            visible("strengths", Strength.objects),
-            visible("key_sectors", RegionKeySector.objects.select_related("sector")),
-            visible("population_figures", PopulationFigure.objects.order_by("-year")),
+            visible("strengths", Strength.objects.only("region", "title", "description")),
+            visible(
+                "key_sectors",
+                RegionKeySector.objects.select_related("sector").only(
+                    "region", "sector__name", "sector__slug", "sector__summary"
+                ),
+            ),
+            visible(
+                "population_figures",
+                PopulationFigure.objects.order_by("-year").only(
+                    "region", "year", "value", "is_approximate", "is_preliminary", "source"
+                ),
+            ),
         )
         .first()
     )
     programme = None
     if region is not None:
         programme = (
-            Programme.objects.live()
+            Programme.objects.live(known_live=("region",))  # the region's, which is live
             .current_for_region(region)
+            .only("region", "title", "slug", "start_year", "end_year", "summary")
             .prefetch_related(
-                visible("priorities", Priority.objects),
-                visible("themes", CrossCuttingTheme.objects),
+                visible("priorities", Priority.objects.only("programme", "title", "slug")),
+                visible("themes", CrossCuttingTheme.objects.only("programme", "title")),
             )
             .first()
         )
@@ -111,7 +125,11 @@ def search(request):
 @require_safe
 def open_data(request):
     """How to reuse the portal's content: the API, its schema and licence, CSV and feeds."""
-    programmes = list(Programme.objects.live().select_related("region")[:20])
+    programmes = list(
+        Programme.objects.live()
+        .select_related("region")
+        .only("title", "slug", "start_year", "end_year", "region__name", "region__slug")[:20]
+    )
     api_root = request.build_absolute_uri("/api/v1/")
     return render(
         request,

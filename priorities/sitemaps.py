@@ -1,17 +1,24 @@
 from django.db.models import Count
-from django.urls import reverse
 
-from kainuu_portal.publishing.models import live_condition
-from kainuu_portal.publishing.sitemaps import PortalSitemap, live_content_sitemap
+from kainuu_portal.publishing.models import Address, live_condition
+from kainuu_portal.publishing.sitemaps import (
+    LiveContentSitemap,
+    RouteSitemap,
+    live_content_sitemap,
+)
 from regions.models import Region
 
 from .models import Priority, Programme, Sector
 
 
-class ComparisonSitemap(PortalSitemap):
+class ComparisonSitemap(LiveContentSitemap):
     """The comparison page of each region with two or more live programme periods."""
 
-    def items(self):
+    model = Region
+    address = Address("priorities:programme-compare", region_slug="slug")
+    lastmod_field = None
+
+    def rows(self):
         return (
             Region.objects.live()
             .annotate(programme_count=Count("programmes", filter=live_condition("programmes__")))
@@ -19,18 +26,11 @@ class ComparisonSitemap(PortalSitemap):
             .order_by("pk")
         )
 
-    def location(self, item):
-        return reverse("priorities:programme-compare", kwargs={"region_slug": item.slug})
 
-
-class EconomicDomainsSitemap(PortalSitemap):
+class EconomicDomainsSitemap(RouteSitemap):
     """The page of every period's priorities grouped by economic domain."""
 
-    def items(self):
-        return ["priorities:economic-domains"]
-
-    def location(self, item):
-        return reverse(item)
+    routes = ["priorities:economic-domains"]
 
 
 sitemaps = {

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
 from kainuu_portal.publishing.checks import content_problems
@@ -39,11 +40,36 @@ class Status(models.TextChoices):
 
 def live_condition(prefix="", now=None):
     """The Q object that is true for a live row, optionally through a relation prefix."""
-    now = now or timezone.now()
+    return Q(*_live_lookups(prefix, now or timezone.now()))
+
+
+def _live_lookups(prefix, now):
+    """The lookups of ``live_condition``, ANDed: status, then publish-at and unpublish-at."""
     return (
-        Q(**{f"{prefix}status": Status.PUBLISHED})
-        & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now}))
-        & (Q(**{f"{prefix}unpublish_at__isnull": True}) | Q(**{f"{prefix}unpublish_at__gt": now}))
+        (f"{prefix}status", Status.PUBLISHED),
+        Q(
+            (f"{prefix}publish_at__isnull", True),
+            (f"{prefix}publish_at__lte", now),
+            _connector=Q.OR,
+        ),
+        Q(
+            (f"{prefix}unpublish_at__isnull", True),
+            (f"{prefix}unpublish_at__gt", now),
+            _connector=Q.OR,
+        ),
+    )
+
+
+@functools.cache
+def _parents_to_check(model, known_live):
+    """
+    The relation prefixes of the parents that ``live()`` checks on ``model``, each with
+    True for an optional one (a sector's parent sector), which may be absent.
+    """
+    return tuple(
+        (f"{parent}__", model._meta.get_field(parent.split(LOOKUP_SEP)[0]).null)
+        for parent in model.live_parents
+        if parent not in known_live
     )
 
 
@@ -63,17 +89,20 @@ class PublishableQuerySet(models.QuerySet):
         ``known_live`` names parents the caller already knows to be live (the rows a
         prefetch fetches for live parents), whose conditions and joins are left out.
         """
+        if self.query.is_sliced:
+            raise TypeError("Cannot filter a query once a slice has been taken.")
         now = timezone.now()
-        condition = live_condition(now=now)
-        for parent in self.model.live_parents:
-            if parent in known_live:
-                continue
-            parent_live = live_condition(f"{parent}__", now=now)
-            if self.model._meta.get_field(parent.split("__")[0]).null:
-                # An optional parent (a sector's parent sector) may be absent.
-                parent_live |= Q(**{f"{parent}__isnull": True})
-            condition &= parent_live
-        queryset = self.filter(condition)
+        lookups = list(_live_lookups("", now))
+        for prefix, optional in _parents_to_check(self.model, tuple(known_live)):
+            if optional:
+                parent_live = Q(*_live_lookups(prefix, now))
+                lookups.append(Q(parent_live, (f"{prefix}isnull", True), _connector=Q.OR))
+            else:
+                lookups.extend(_live_lookups(prefix, now))
+        queryset = self._chain()
+        # As filter() does, without the rewriting of translated fields' lookups that the
+        # translation app adds to filter(): the live conditions name none.
+        queryset.query.add_q(Q(*lookups))
         queryset._live = True
         return queryset
 
@@ -185,6 +214,24 @@ def slug_in(lookup="slug", language=None):
     return Coalesce(*columns, output_field=models.CharField())
 
 
+def translations(lookup):
+    """The translation fields of the translated field ``lookup`` (``title_fi``...)."""
+    return tuple(f"{lookup}_{code}" for code in LANGUAGES)
+
+
+def translated_value(row, lookup, language=None):
+    """
+    The translated field ``lookup`` in ``language`` (the active one by default) from a
+    row of ``values(*translations(lookup))``, as a model instance gives it: the language's
+    own text, else the first fallback's, else "".
+    """
+    for code in resolution_order(language or translation_language()):
+        value = row[f"{lookup}_{code}"]
+        if value:
+            return value
+    return ""
+
+
 def unique_slugs(name, message, parent=None):
     """
     One unique constraint per language on the slug as visitors see it (with the
@@ -230,28 +277,100 @@ class Address:
             **{name: f"{relation}__{lookup}" for name, lookup in self.lookups.items()},
         )
 
-    def url(self, values):
-        """The address from the lookups' values, by argument name."""
+    def url(self, values, language=None):
+        """
+        The address from the lookups' values, by argument name, in ``language`` (the
+        active one by default).
+        """
         if all(isinstance(value, str) and SLUG.fullmatch(value) for value in values.values()):
             template = _url_template(
                 self.url_name,
                 tuple(sorted(values)),
-                get_language(),
+                language or get_language(),
                 get_script_prefix(),
                 get_urlconf() or settings.ROOT_URLCONF,
             )
             if template is not None:
                 return template.format_map(values)
-        return reverse(self.url_name, kwargs=values)
+        if language is None:
+            return reverse(self.url_name, kwargs=values)
+        with override(language):
+            return reverse(self.url_name, kwargs=values)
+
+    def columns(self):
+        """
+        What a query reads for the addresses of its rows in every language, without
+        model instances: each lookup's translation in each language (``slug_fi``,
+        ``programme__slug_en``...), for ``values(*address.columns())`` (or ``raw_values``,
+        the same without the translation app's fallbacks) and ``url_of``.
+        """
+        return tuple(column for lookup in self.lookups.values() for column in translations(lookup))
+
+    def url_of(self, row, language=None):
+        """
+        The address in ``language`` (the active one by default) from a row of
+        ``values(*address.columns())``, each slug as a model instance gives it.
+        """
+        return self.urls_of(language or get_language())(row)
+
+    def urls_of(self, language):
+        """
+        ``url_of`` in ``language`` as a function of the row, for many rows: the route's
+        URL template and the language's fallbacks looked up once.
+        """
+        order = resolution_order(language)
+        columns = {
+            name: [f"{lookup}_{code}" for code in order] for name, lookup in self.lookups.items()
+        }
+        template = _url_template(
+            self.url_name,
+            tuple(sorted(self.lookups)),
+            language,
+            get_script_prefix(),
+            get_urlconf() or settings.ROOT_URLCONF,
+        )
+
+        def url(row):
+            values = {
+                name: next((row[column] for column in names if row[column]), "")
+                for name, names in columns.items()
+            }
+            if template is not None and all(SLUG.fullmatch(value) for value in values.values()):
+                return template.format_map(values)
+            return self.url(values, language)
+
+        return url
 
     def of(self, obj):
         """The address of ``obj`` in the active language."""
-        return self.url(
-            {
-                name: attrgetter(lookup.replace("__", "."))(obj)
-                for name, lookup in self.lookups.items()
-            }
-        )
+        language = get_language()
+        order = resolution_order(translation_language())
+        values = {}
+        for name, (parent, field) in self._readers.items():
+            holder = parent(obj) if parent else obj
+            values[name] = _as_visitors_see(holder, field, order)
+        return self.url(values, language)
+
+    @functools.cached_property
+    def _readers(self):
+        """Of each argument: what leads to the object that holds its field, and the field."""
+        readers = {}
+        for name, lookup in self.lookups.items():
+            *path, field = lookup.split(LOOKUP_SEP)
+            readers[name] = (attrgetter(".".join(path)) if path else None, field)
+        return readers
+
+
+def _as_visitors_see(obj, field, order):
+    """
+    ``getattr(obj, field)`` of a translated field, in the languages of ``order`` (the
+    active one and its fallbacks) read once for all the fields of an address.
+    """
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", None)
+        if value is not None and value != "":
+            return value
+    return getattr(obj, field)  # no translation: the field's default, or an untranslated field
 
 
 def route(url_name, **values):
@@ -275,7 +394,8 @@ def _url_template(url_name, names, language, script_prefix, urlconf):
     """
     marks = {name: f"zqx{number}markzqx" for number, name in enumerate(names)}
     try:
-        url = reverse(url_name, urlconf=urlconf, kwargs=marks)
+        with override(language):
+            url = reverse(url_name, urlconf=urlconf, kwargs=marks)
     except NoReverseMatch:
         return None
     if "{" in url or "}" in url or any(url.count(mark) != 1 for mark in marks.values()):
