@@ -15,4 +15,3 @@ def period_state(state):
     return format_html(
         ' <span class="badge badge-period badge-period-{}">{}</span>', state, state.label
     )
-
