@@ -50,7 +50,6 @@ from django.utils.text import Truncator
 
 from kainuu_portal.declarations import collect
 from kainuu_portal.models import SearchEntry
-from kainuu_portal.publishing.models import live_condition
 from kainuu_portal.publishing.search import Searchable
 
 logger = logging.getLogger(__name__)
@@ -207,22 +206,7 @@ def _ranking(using, language, word_count):
 
 
 def _base(kind, now):
-    return _live(kind.model, now).order_by()
-
-
-def _live(model, now):
-    """
-    ``model.objects.live()`` at the time ``now``: the row and every parent in its
-    ``live_parents`` live (an optional parent may be absent). The same condition,
-    with the time given so that a statement can be compiled with a stand-in.
-    """
-    condition = live_condition(now=now)
-    for parent in model.live_parents:
-        parent_live = live_condition(f"{parent}__", now=now)
-        if model._meta.get_field(parent.split("__")[0]).null:
-            parent_live |= Q(**{f"{parent}__isnull": True})
-        condition &= parent_live
-    return model.objects.filter(condition)
+    return kind.model.objects.live(now=now).order_by()
 
 
 def _labelled(queryset, kind, rank):

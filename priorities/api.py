@@ -25,11 +25,10 @@ from kainuu_portal.publishing.api import (
     page_response,
     page_rows,
     related_to,
-    shown,
-    translations,
     url_field,
     urls_field,
 )
+from kainuu_portal.publishing.models import translated_value, translations
 from regions.models import Region
 
 from .models import (
@@ -183,7 +182,8 @@ def domains(model, relation, ids, language):
         relation, "code", *translations("name")
     )
     return grouped(
-        (row[relation], {"code": row["code"], "name": shown(row, "name", language)}) for row in rows
+        (row[relation], {"code": row["code"], "name": translated_value(row, "name", language)})
+        for row in rows
     )
 
 
@@ -221,10 +221,12 @@ def list_sectors(request, params: Query[SectorParams]):
         economic_domains = economic.get(row["id"], [])
         items.append(
             {
-                "slug": shown(row, "slug", lang),
-                "parent": None if row["parent"] is None else shown(row, "parent__slug", lang),
-                "name": shown(row, "name", lang),
-                "summary": shown(row, "summary", lang),
+                "slug": translated_value(row, "slug", lang),
+                "parent": None
+                if row["parent"] is None
+                else translated_value(row, "parent__slug", lang),
+                "name": translated_value(row, "name", lang),
+                "summary": translated_value(row, "summary", lang),
                 "nace_codes": [domain["code"] for domain in economic_domains],
                 "economic_domains": economic_domains,
                 "scientific_domains": scientific.get(row["id"], []),
@@ -250,7 +252,7 @@ def priority_items(request, rows, language):
     """The items (``PriorityOut``) of live priorities' ``rows`` of ``PRIORITY_FIELDS``."""
     ids = [row["id"] for row in rows]
     sectors = grouped(
-        (sector["priorities"], shown(sector, "slug", language))
+        (sector["priorities"], translated_value(sector, "slug", language))
         for sector in Sector.objects.live()
         .filter(related_to("priorities", ids))
         .raw_values("priorities", *translations("slug"))
@@ -260,8 +262,8 @@ def priority_items(request, rows, language):
         (
             area["priority"],
             {
-                "title": shown(area, "title", language),
-                "description": shown(area, "description", language),
+                "title": translated_value(area, "title", language),
+                "description": translated_value(area, "description", language),
                 "key": area["key"],
             },
         )
@@ -274,11 +276,11 @@ def priority_items(request, rows, language):
     addresses = page_addresses(request, Priority.address, rows)
     return [
         {
-            "slug": shown(row, "slug", language),
+            "slug": translated_value(row, "slug", language),
             "order": row["order"],
-            "title": shown(row, "title", language),
-            "short_title": shown(row, "short_title", language),
-            "summary": shown(row, "summary", language),
+            "title": translated_value(row, "title", language),
+            "short_title": translated_value(row, "short_title", language),
+            "summary": translated_value(row, "summary", language),
             "key": row["key"],
             "url": urls[language],
             "urls": urls,
@@ -327,8 +329,8 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         (
             theme["programme"],
             {
-                "title": shown(theme, "title", lang),
-                "description": plain_text(shown(theme, "description", lang)),
+                "title": translated_value(theme, "title", lang),
+                "description": plain_text(translated_value(theme, "description", lang)),
                 "key": theme["key"],
             },
         )
@@ -339,12 +341,12 @@ def list_programmes(request, params: Query[ProgrammeParams]):
     addresses = page_addresses(request, Programme.address, rows)
     items = [
         {
-            "slug": shown(row, "slug", lang),
-            "region": shown(row, "region__slug", lang),
-            "title": shown(row, "title", lang),
+            "slug": translated_value(row, "slug", lang),
+            "region": translated_value(row, "region__slug", lang),
+            "title": translated_value(row, "title", lang),
             "start_year": row["start_year"],
             "end_year": row["end_year"],
-            "summary": shown(row, "summary", lang),
+            "summary": translated_value(row, "summary", lang),
             "url": urls[lang],
             "urls": urls,
             "priorities": priorities.get(row["id"], []),
@@ -377,6 +379,6 @@ def list_priorities(request, params: Query[PriorityParams]):
     count, rows = page_rows(priorities, params, *PRIORITY_FIELDS)
     items = priority_items(request, rows, lang)
     for row, item in zip(rows, items, strict=True):
-        item["region"] = shown(row, "programme__region__slug", lang)
-        item["programme"] = shown(row, "programme__slug", lang)
+        item["region"] = translated_value(row, "programme__region__slug", lang)
+        item["programme"] = translated_value(row, "programme__slug", lang)
     return page_response(request, params, count, items)

@@ -23,11 +23,10 @@ from kainuu_portal.publishing.api import (
     page_response,
     page_rows,
     related_to,
-    shown,
-    translations,
     url_field,
     urls_field,
 )
+from kainuu_portal.publishing.models import translated_value, translations
 
 from .models import Municipality, PopulationFigure, Region
 
@@ -142,7 +141,7 @@ def population_series(language, owner, ids):
                 "value": figure["value"],
                 "approximate": figure["is_approximate"],
                 "preliminary": figure["is_preliminary"],
-                "source": shown(figure, "source", language),
+                "source": translated_value(figure, "source", language),
                 "source_url": figure["source_url"],
                 "imported": figure["origin"] == imported,
                 "table": figure["table_id"],
@@ -177,7 +176,7 @@ def list_regions(request, params: Query[RegionParams]):
     # The neighbours of the page's regions, in the regions' order: ``neighbours`` of a
     # neighbour is the region it neighbours (the relation is symmetrical).
     neighbours = grouped(
-        (neighbour["neighbours"], shown(neighbour, "slug", lang))
+        (neighbour["neighbours"], translated_value(neighbour, "slug", lang))
         for neighbour in live.filter(related_to("neighbours", ids)).raw_values(
             "neighbours", *translations("slug")
         )
@@ -189,16 +188,16 @@ def list_regions(request, params: Query[RegionParams]):
             "area_km2": area(row["area_km2"]),
             "land_area_km2": area(row["land_area_km2"]),
             "area_year": row["area_year"],
-            "slug": shown(row, "slug", lang),
-            "name": shown(row, "name", lang),
+            "slug": translated_value(row, "slug", lang),
+            "name": translated_value(row, "name", lang),
             "kind": row["kind"],
             "is_home": row["is_home"],
             "country": row["country"],
             "iso_code": row["iso_code"],
             "nuts_code": row["nuts_code"],
             "code": row["code"],
-            "summary": shown(row, "summary", lang),
-            "administrative_centre": shown(row, "administrative_centre", lang),
+            "summary": translated_value(row, "summary", lang),
+            "administrative_centre": translated_value(row, "administrative_centre", lang),
             "website": row["website"],
             "url": urls[lang],
             "urls": urls,
@@ -235,9 +234,9 @@ def list_municipalities(request, params: Query[MunicipalityParams]):
             "area_km2": area(row["area_km2"]),
             "land_area_km2": area(row["land_area_km2"]),
             "area_year": row["area_year"],
-            "slug": shown(row, "slug", lang),
-            "region": shown(row, "region__slug", lang),
-            "name": shown(row, "name", lang),
+            "slug": translated_value(row, "slug", lang),
+            "region": translated_value(row, "region__slug", lang),
+            "name": translated_value(row, "name", lang),
             # The names as entered, without a fallback.
             "name_fi": row["name_fi"] or "",
             "name_sv": row["name_sv"] or "",

@@ -11,13 +11,12 @@ subclass that names the type of its items. It answers with the JSON of its page 
 nested list in one query for the page's items (``related_to()``, ``grouped()``), and
 written as they are, without model instances or a validation of every item against its
 schema. Translated fields are read in every language (``translations()``) and shown
-with modeltranslation's fallback (``shown()``); the items' addresses are their route's
+with modeltranslation's fallback (``translated_value()``); the items' addresses are their route's
 template filled with their slugs (``address_fields()``, ``page_addresses()``). The
 schemas describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py``
 validates every list against them).
 """
 
-import functools
 from collections import defaultdict
 from typing import Annotated, Any, Literal
 
@@ -25,11 +24,10 @@ from django.conf import settings
 from django.db.models import Count, Q, Window
 from django.http import HttpResponse
 from django.utils.translation import override
-from modeltranslation.utils import resolution_order
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
-from .models import LANGUAGES, slug_in
+from .models import LANGUAGES, slug_in, translated_value, translations
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
 MAX_LIMIT = 100
@@ -149,28 +147,6 @@ def grouped(pairs):
 # --- Texts and addresses ------------------------------------------------------------
 
 
-def translations(*lookups):
-    """The columns of translated fields in every language, for ``values()``: ``name_fi``..."""
-    return [f"{lookup}_{code}" for lookup in lookups for code in LANGUAGES]
-
-
-@functools.cache
-def _fallback_columns(lookup, language):
-    return tuple(f"{lookup}_{code}" for code in resolution_order(language))
-
-
-def shown(row, lookup, language):
-    """
-    A translated field (or a lookup to one) in ``language`` from a row with its
-    ``translations()``, as visitors read it: the language's own text, else the first
-    fallback's, else empty (what modeltranslation gives).
-    """
-    for column in _fallback_columns(lookup, language):
-        if row[column]:
-            return row[column]
-    return ""
-
-
 def address_fields(address):
     """What ``page_addresses()`` reads from each row for ``address``."""
     return translations(*address.lookups.values())
@@ -189,7 +165,7 @@ def page_addresses(request, address, rows):
     for code in LANGUAGES:
         with override(code):
             for row, urls in zip(rows, addresses, strict=True):
-                values = {name: shown(row, lookup, code) for name, lookup in lookups}
+                values = {name: translated_value(row, lookup, code) for name, lookup in lookups}
                 urls[code] = origin + address.url(values)
     return addresses
 

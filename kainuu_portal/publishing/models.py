@@ -83,15 +83,16 @@ class PublishableQuerySet(models.QuerySet):
         clone._live = self._live
         return clone
 
-    def live(self, known_live=()):
+    def live(self, known_live=(), now=None):
         """
         Rows a visitor may see: live themselves and every parent in ``live_parents`` live.
         ``known_live`` names parents the caller already knows to be live (the rows a
         prefetch fetches for live parents), whose conditions and joins are left out.
+        ``now`` is the time they are live at (by default the present).
         """
         if self.query.is_sliced:
             raise TypeError("Cannot filter a query once a slice has been taken.")
-        now = timezone.now()
+        now = now or timezone.now()
         lookups = list(_live_lookups("", now))
         for prefix, optional in _parents_to_check(self.model, tuple(known_live)):
             if optional:
@@ -214,20 +215,27 @@ def slug_in(lookup="slug", language=None):
     return Coalesce(*columns, output_field=models.CharField())
 
 
-def translations(lookup):
-    """The translation fields of the translated field ``lookup`` (``title_fi``...)."""
-    return tuple(f"{lookup}_{code}" for code in LANGUAGES)
+def translations(*lookups):
+    """
+    The translation fields of the translated fields ``lookups`` (or lookups to them) in
+    every language, for ``values()`` or ``raw_values()``: ``title_fi``, ``title_en``...
+    """
+    return tuple(f"{lookup}_{code}" for lookup in lookups for code in LANGUAGES)
+
+
+@functools.cache
+def _fallback_columns(lookup, language):
+    return tuple(f"{lookup}_{code}" for code in resolution_order(language))
 
 
 def translated_value(row, lookup, language=None):
     """
     The translated field ``lookup`` in ``language`` (the active one by default) from a
-    row of ``values(*translations(lookup))``, as a model instance gives it: the language's
+    row with its ``translations(lookup)``, as a model instance gives it: the language's
     own text, else the first fallback's, else "".
     """
-    for code in resolution_order(language or translation_language()):
-        value = row[f"{lookup}_{code}"]
-        if value:
+    for column in _fallback_columns(lookup, language or translation_language()):
+        if value := row[column]:
             return value
     return ""
 
@@ -304,7 +312,7 @@ class Address:
         ``programme__slug_en``...), for ``values(*address.columns())`` (or ``raw_values``,
         the same without the translation app's fallbacks) and ``url_of``.
         """
-        return tuple(column for lookup in self.lookups.values() for column in translations(lookup))
+        return translations(*self.lookups.values())
 
     def url_of(self, row, language=None):
         """

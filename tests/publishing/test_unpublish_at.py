@@ -216,3 +216,18 @@ def test_the_next_scheduled_change_is_the_earliest_publish_or_unpublish_time(sit
         programme=site["programme"], status=Status.DRAFT, unpublish_at=now + timedelta(hours=1)
     )
     assert pagecache.next_scheduled_change(now) == now + timedelta(hours=2)
+
+
+def test_live_at_another_time_follows_the_schedule(site):
+    now = timezone.now()
+    area = factories.make_focus_area(
+        priority=site["priority"],
+        publish_at=now + timedelta(hours=1),
+        unpublish_at=now + timedelta(hours=2),
+    )
+
+    def live_at(minutes):
+        when = now + timedelta(minutes=minutes)
+        return FocusArea.objects.live(now=when).filter(pk=area.pk).exists()
+
+    assert [live_at(0), live_at(61), live_at(121)] == [False, True, False]

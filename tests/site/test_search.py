@@ -12,9 +12,7 @@ from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
 from kainuu_portal.search import (
-    KINDS,
     MAX_QUERY_LENGTH,
-    _live,
     highlighted,
     marked,
     parse_query,
@@ -146,16 +144,6 @@ def test_drafts_and_children_of_drafts_never_appear(client, content):
     page = search(client, "tourism")
     assert "Tourism" not in result_titles(page)
     assert "Ski trips" not in result_titles(search(client, "Ski"))
-
-
-@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
-def test_the_search_asks_what_live_asks(db, kind):
-    # The search's statements are compiled with a stand-in time, so it states the
-    # condition of live() with the time given: the two must stay the same.
-    now = timezone.now()
-    with mock.patch("django.utils.timezone.now", return_value=now):
-        expected = str(kind.model.objects.live().query)
-    assert str(_live(kind.model, now).query) == expected
 
 
 def test_a_scheduled_row_is_found_once_its_time_has_come(client, content):
