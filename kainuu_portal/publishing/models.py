@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.thread_context import fallbacks_enabled
 from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
@@ -290,7 +291,10 @@ class Address:
         The address from the lookups' values, by argument name, in ``language`` (the
         active one by default).
         """
-        if all(isinstance(value, str) and SLUG.fullmatch(value) for value in values.values()):
+        for value in values.values():
+            if not (isinstance(value, str) and SLUG.fullmatch(value)):
+                break
+        else:
             template = _url_template(
                 self.url_name,
                 tuple(sorted(values)),
@@ -352,11 +356,10 @@ class Address:
     def of(self, obj):
         """The address of ``obj`` in the active language."""
         language = get_language()
-        order = resolution_order(translation_language())
+        order = _field_languages(language, fallbacks_enabled())
         values = {}
         for name, (parent, field) in self._readers.items():
-            holder = parent(obj) if parent else obj
-            values[name] = _as_visitors_see(holder, field, order)
+            values[name] = _as_visitors_see(parent(obj) if parent else obj, field, order)
         return self.url(values, language)
 
     @functools.cached_property
@@ -367,6 +370,17 @@ class Address:
             *path, field = lookup.split(LOOKUP_SEP)
             readers[name] = (attrgetter(".".join(path)) if path else None, field)
         return readers
+
+
+@functools.cache
+def _field_languages(language, fallbacks):
+    """
+    The languages a translated field is read in (the translation app's, then its
+    fallbacks) while Django's active language is ``language``, with the translation
+    app's fallbacks on or off: worked out once for each.
+    """
+    with override(language):
+        return resolution_order(translation_language())
 
 
 def _as_visitors_see(obj, field, order):
