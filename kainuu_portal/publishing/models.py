@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q, Value
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Coalesce, NullIf
+from django.db.models.lookups import Exact
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -141,15 +142,20 @@ class PublishableQuerySet(models.QuerySet):
         each slug read as visitors see it: the language's own, else a fallback's.
         """
         lookups = self.model.address.lookups
-        aliases = {f"address_{name}": slug_in(lookups[name], language) for name in values}
-        return self.alias(**aliases).filter(
-            **{f"address_{name}": value for name, value in values.items()}
+        # Each slug's expression compared directly, as the unique constraints index it,
+        # without an alias of its own to resolve by name.
+        return self.filter(
+            *(Exact(slug_in(lookups[name], language), value) for name, value in values.items())
         )
 
 
-def visible(lookup, queryset, user=None):
-    """A ``Prefetch`` of ``lookup`` with only the rows of ``queryset`` that ``user`` may see."""
-    return VisiblePrefetch(lookup, queryset, user)
+def visible(lookup, queryset, user=None, known_live=(), to_attr=None):
+    """
+    A ``Prefetch`` of ``lookup`` with only the rows of ``queryset`` that ``user`` may see,
+    in a list ``to_attr`` when given. ``known_live`` names the parents of the rows that
+    the caller knows to be live, as ``live()`` takes them.
+    """
+    return VisiblePrefetch(lookup, queryset, user, known_live, to_attr)
 
 
 class VisiblePrefetch(Prefetch):
