@@ -135,12 +135,12 @@ class SectorQuerySet(PublishableQuerySet):
         ``sub_sectors``: their names, addresses and summaries, what the list of sectors
         shows. The sub-sectors' parents are these live sectors, not checked again.
         """
-        sub_sectors = Sector.objects.live(known_live=["parent"]).only("parent", "name", "slug")
+        sub_sectors = Sector.objects.only("parent", "name", "slug")
         return (
             self.live()
             .filter(parent__isnull=True)
             .only("name", "slug", "summary")
-            .prefetch_related(Prefetch("children", sub_sectors, to_attr="sub_sectors"))
+            .prefetch_related(visible("children", sub_sectors, to_attr="sub_sectors"))
         )
 
     def with_classification(self):

@@ -166,11 +166,18 @@ class VisiblePrefetch(Prefetch):
     own live parents, already checked by the outer query (``for_live``).
     """
 
-    def __init__(self, lookup, queryset, user=None, known_live=()):
-        super().__init__(lookup)
+    def __init__(self, lookup, queryset, user=None, known_live=(), to_attr=None):
+        super().__init__(lookup, to_attr=to_attr)
         self.base = queryset
         self.user = user
         self.known_live = tuple(known_live)
+
+    def __getstate__(self):
+        # A copy (Django copies the prefetches inside another prefetch's queryset) builds
+        # its own queryset when it runs, rather than this one's being built to be copied.
+        state = self.__dict__.copy()
+        state["_queryset"] = None
+        return state
 
     @property
     def queryset(self):
@@ -202,9 +209,8 @@ class VisiblePrefetch(Prefetch):
         ]
         if not known:
             return self
-        prefetch = VisiblePrefetch(self.prefetch_through, self.base, self.user, known)
+        prefetch = VisiblePrefetch(self.prefetch_through, self.base, self.user, known, self.to_attr)
         prefetch.prefetch_to = self.prefetch_to
-        prefetch.to_attr = self.to_attr
         return prefetch
 
 
