@@ -1,14 +1,15 @@
 """The publishing bases: what is live, scheduling, translation fallback and clean rich text."""
 
+import copy
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 from django.utils.translation import override
 
-from kainuu_portal.publishing.models import Status
+from kainuu_portal.publishing.models import Status, visible
 from priorities.models import FocusArea, Priority, Programme
-from regions.models import Region
+from regions.models import Region, Strength
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,22 @@ def test_scheduled_content_is_live_once_its_time_has_passed():
     live = set(Region.objects.live())
     assert past in live and future not in live
     assert not future.is_live and past.is_live
+
+
+def test_a_visible_prefetch_in_a_list_holds_only_live_rows():
+    region = factories.make_region()
+    shown = factories.make_strength(region=region)
+    factories.make_strength(region=region, status=Status.DRAFT)
+    prefetch = visible("strengths", Strength.objects, to_attr="shown")
+    [fetched] = Region.objects.live().prefetch_related(prefetch)
+    assert fetched.shown == [shown]
+
+
+def test_a_copied_visible_prefetch_builds_its_queryset_when_it_runs():
+    prefetch = visible("strengths", Strength.objects)
+    copied = copy.copy(prefetch)
+    assert prefetch._queryset is None and copied._queryset is None
+    assert copied.queryset.query.where
 
 
 def test_a_draft_parent_hides_every_descendant():
