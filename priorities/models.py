@@ -137,7 +137,8 @@ class SectorQuerySet(PublishableQuerySet):
         """
         sub_sectors = Sector.objects.only("parent", "name", "slug")
         return (
-            self.live()
+            # Without a parent, none to check.
+            self.live(known_live=["parent"])
             .filter(parent__isnull=True)
             .only("name", "slug", "summary")
             .prefetch_related(visible("children", sub_sectors, to_attr="sub_sectors"))
