@@ -39,6 +39,16 @@ class SectorListView(ListView):
     def get_queryset(self):
         return Sector.objects.top_level()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The addresses of the page's sectors and sub-sectors, the route looked up once.
+        url = Sector.address.urls_of_objects()
+        for sector in context["sectors"]:
+            sector.url = url(sector)
+            for child in sector.sub_sectors:
+                child.url = url(child)
+        return context
+
 
 class SectorDetailView(PreviewMixin, DetailView):
     model = Sector

@@ -67,9 +67,10 @@ class RegionDetailView(PreviewMixin, DetailView):
         for figure in figures:
             if figure.municipality_id:
                 latest_by_municipality[figure.municipality_id] = figure
+        url = Municipality.address.urls_of_objects()
         for municipality in municipalities:
             municipality.region = region  # for their addresses, without a query each
-            municipality.url = municipality.get_absolute_url()
+            municipality.url = url(municipality)
             municipality.latest_population = latest_by_municipality.get(municipality.pk)
         region_figures = [figure for figure in figures if figure.region_id]
         return super().get_context_data(

@@ -367,12 +367,39 @@ class Address:
 
     def of(self, obj):
         """The address of ``obj`` in the active language."""
-        language = get_language()
+        return self.urls_of_objects()(obj)
+
+    def urls_of_objects(self, language=None):
+        """
+        ``of`` in ``language`` (the active one by default) as a function of the object,
+        for many objects: the language's fallbacks and the route's URL template looked up
+        once, each slug read as ``of`` reads it.
+        """
+        language = language or get_language()
         order = _field_languages(language, fallbacks_enabled())
-        values = {}
-        for name, (parent, field) in self._readers.items():
-            values[name] = _as_visitors_see(parent(obj) if parent else obj, field, order)
-        return self.url(values, language)
+        readers = self._readers
+        template = _url_template(
+            self.url_name,
+            tuple(sorted(readers)),
+            language,
+            get_script_prefix(),
+            get_urlconf() or settings.ROOT_URLCONF,
+        )
+
+        def url(obj):
+            values = {
+                name: _as_visitors_see(parent(obj) if parent else obj, field, order)
+                for name, (parent, field) in readers.items()
+            }
+            if template is not None:
+                for value in values.values():
+                    if not (isinstance(value, str) and SLUG.fullmatch(value)):
+                        break
+                else:
+                    return template.format_map(values)
+            return self.url(values, language)
+
+        return url
 
     @functools.cached_property
     def _readers(self):
