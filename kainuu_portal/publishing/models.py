@@ -46,19 +46,16 @@ def live_condition(prefix="", now=None):
 
 
 def _live_lookups(prefix, now):
-    """The lookups of ``live_condition``, ANDed: status, then publish-at and unpublish-at."""
+    """
+    The lookups of ``live_condition``, ANDed: published, not to be published later and
+    not unpublished yet. Django keeps the rows whose time is empty out of a negated
+    lookup's rows (``NOT (publish_at > now AND publish_at IS NOT NULL)``), as the
+    conditions want, and builds one such lookup for less than an OR of two.
+    """
     return (
         (f"{prefix}status", Status.PUBLISHED),
-        Q(
-            (f"{prefix}publish_at__isnull", True),
-            (f"{prefix}publish_at__lte", now),
-            _connector=Q.OR,
-        ),
-        Q(
-            (f"{prefix}unpublish_at__isnull", True),
-            (f"{prefix}unpublish_at__gt", now),
-            _connector=Q.OR,
-        ),
+        ~Q((f"{prefix}publish_at__gt", now)),
+        ~Q((f"{prefix}unpublish_at__lte", now)),
     )
 
 
