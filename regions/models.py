@@ -49,15 +49,16 @@ class RegionQuerySet(PublishableQuerySet):
         """
         What the list of regions shows of each, as dictionaries rather than model
         instances, its translated texts read in the query as visitors see them (the
-        active language's, else a fallback's): ``title``, ``lead`` and ``address_slug``.
+        active language's, else a fallback's): ``title`` and ``lead``, with the slugs in
+        every language for the address (``Region.address.urls_of``).
         """
         return self.values(
             "kind",
             "iso_code",
             "municipality_count",
+            *Region.address.columns(),
             title=slug_in("name"),
             lead=slug_in("summary"),
-            address_slug=slug_in("slug"),
         )
 
     def for_detail(self, user):

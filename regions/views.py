@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.models import visible
@@ -34,8 +35,9 @@ class RegionListView(ListView):
         context = super().get_context_data(**kwargs)
         kinds = Region.kind_labels()
         regions = list(context["regions"])
+        url = Region.address.urls_of(get_language())
         for region in regions:
-            region["url"] = Region.address.url({"slug": region["address_slug"]})
+            region["url"] = url(region)
             region["kind_display"] = kinds.get(region["kind"], region["kind"])
         context["regions"] = regions
         return context
