@@ -81,18 +81,18 @@ def priority_cards(priorities):
     ``url``, ``title`` and its programme's ``region`` and ``period``. Read as values, the
     texts as visitors see them, not as model instances: a priority may be listed often.
     """
-    lookups = Priority.address.lookups
     rows = priorities.values(
         "pk",
         "programme__start_year",
         "programme__end_year",
+        *Priority.address.columns(),
         shown_title=shown_text("title"),
         region_name=shown_text("programme__region__name"),
-        **{f"address_{name}": shown_text(lookup) for name, lookup in lookups.items()},
     )
+    url = Priority.address.urls_of(get_language())
     return {
         row["pk"]: {
-            "url": Priority.address.url({name: row[f"address_{name}"] for name in lookups}),
+            "url": url(row),
             "title": row["shown_title"],
             "region": row["region_name"],
             # As Programme.period writes it.
