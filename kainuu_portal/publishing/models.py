@@ -352,12 +352,20 @@ class Address:
         )
 
         def url(row):
-            values = {
-                name: next((row[column] for column in names if row[column]), "")
-                for name, names in columns.items()
-            }
-            if template is not None and all(SLUG.fullmatch(value) for value in values.values()):
-                return template.format_map(values)
+            values = {}
+            for name, names in columns.items():
+                for column in names:
+                    if value := row[column]:
+                        break
+                else:
+                    value = ""
+                values[name] = value
+            if template is not None:
+                for value in values.values():
+                    if not SLUG.fullmatch(value):
+                        break
+                else:
+                    return template.format_map(values)
             return self.url(values, language)
 
         return url
