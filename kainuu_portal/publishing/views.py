@@ -66,7 +66,12 @@ class PreviewMixin:
             # The pending change may give it another address; this page shows it.
             obj = queryset.filter(pk=self.previewed_pk).first()
         else:
-            obj = queryset.at_address(**self.kwargs).first()
+            # An address leads to one object at most (``unique_slugs``): got without
+            # the model's ordering, which first() would sort by.
+            try:
+                obj = queryset.at_address(**self.kwargs).get()
+            except queryset.model.DoesNotExist:
+                obj = None
         if obj is None:
             raise Http404(
                 _("No %(verbose_name)s found matching the query")
