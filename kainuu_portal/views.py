@@ -59,6 +59,7 @@ def home(request):
                 ),
             ),
         )
+        .order_by()  # at most one home region: none of the model's order to sort by
         .first()
     )
     programme = None
