@@ -157,10 +157,8 @@ class SectorQuerySet(PublishableQuerySet):
         children = Sector.objects.only(
             "parent", "name", "slug", "summary", "status", "publish_at", "unpublish_at"
         )
-        descriptions = (
-            RegionKeySector.objects.visible_to(user)
-            .select_related("region")
-            .only("sector", "description", "region__slug", "region__name")
+        descriptions = RegionKeySector.objects.select_related("region").only(
+            "sector", "description", "region__slug", "region__name"
         )
         priorities = (
             Priority.objects.visible_to(user)
@@ -179,7 +177,8 @@ class SectorQuerySet(PublishableQuerySet):
             "economic_domains",
             "scientific_domains",
             visible("children", children, user),
-            Prefetch("region_links", queryset=descriptions, to_attr="regional_descriptions"),
+            # For a live sector, its descriptions check only their region's state.
+            visible("region_links", descriptions, user, to_attr="regional_descriptions"),
             Prefetch("priorities", queryset=priorities, to_attr="naming_priorities"),
         )
 
