@@ -17,7 +17,6 @@ from kainuu_portal.publishing.api import (
     ListParams,
     Page,
     Slug,
-    address_fields,
     filtered,
     grouped,
     list_view,
@@ -210,7 +209,7 @@ def list_sectors(request, params: Query[SectorParams]):
         "id",
         "parent",
         *translations("parent__slug", "name", "summary"),
-        *address_fields(Sector.address),
+        *Sector.address.columns(),
     )
     ids = [row["id"] for row in rows]
     economic = domains(EconomicDomain, "sectors", ids, lang)
@@ -244,7 +243,7 @@ PRIORITY_FIELDS = (
     "order",
     "key",
     *translations("title", "short_title", "summary"),
-    *address_fields(Priority.address),
+    *Priority.address.columns(),
 )
 
 
@@ -311,7 +310,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         *translations("title", "summary"),
         "start_year",
         "end_year",
-        *address_fields(Programme.address),
+        *Programme.address.columns(),
     )
     ids = [row["id"] for row in rows]
     priority_rows = list(

@@ -15,7 +15,6 @@ from kainuu_portal.publishing.api import (
     ListParams,
     Page,
     Slug,
-    address_fields,
     filtered,
     grouped,
     list_view,
@@ -170,7 +169,7 @@ def list_regions(request, params: Query[RegionParams]):
         "nuts_code",
         "code",
         "website",
-        *address_fields(Region.address),
+        *Region.address.columns(),
     )
     ids = [row["id"] for row in rows]
     # The neighbours of the page's regions, in the regions' order: ``neighbours`` of a
@@ -225,7 +224,7 @@ def list_municipalities(request, params: Query[MunicipalityParams]):
         "code",
         "is_town",
         "website",
-        *address_fields(Municipality.address),
+        *Municipality.address.columns(),
     )
     population = population_series(lang, "municipality", [row["id"] for row in rows])
     addresses = page_addresses(request, Municipality.address, rows)

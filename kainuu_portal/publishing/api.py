@@ -12,7 +12,7 @@ nested list in one query for the page's items (``related_to()``, ``grouped()``),
 written as they are, without model instances or a validation of every item against its
 schema. Translated fields are read in every language (``translations()``) and shown
 with modeltranslation's fallback (``translated_value()``); the items' addresses are their route's
-template filled with their slugs (``address_fields()``, ``page_addresses()``). The
+template filled with their slugs (``Address.columns()``, ``page_addresses()``). The
 schemas describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py``
 validates every list against them).
 """
@@ -27,7 +27,7 @@ from django.utils.translation import override
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
-from .models import LANGUAGES, slug_in, translated_value, translations
+from .models import LANGUAGES, slug_in, translated_value
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
 MAX_LIMIT = 100
@@ -147,15 +147,10 @@ def grouped(pairs):
 # --- Texts and addresses ------------------------------------------------------------
 
 
-def address_fields(address):
-    """What ``page_addresses()`` reads from each row for ``address``."""
-    return translations(*address.lookups.values())
-
-
 def page_addresses(request, address, rows):
     """
     ``{language: absolute address}`` of the page of each of ``rows`` (with their
-    ``address_fields()``), from the route's template per language (``Address.url``).
+    ``Address.columns()``), from the route's template per language (``Address.url``).
     """
     # The addresses are paths with slugs in them, which build_absolute_uri() would leave
     # as they are: only the scheme and host are added, the same for every address.

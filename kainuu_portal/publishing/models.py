@@ -48,9 +48,9 @@ def live_condition(prefix="", now=None):
 def _live_lookups(prefix, now):
     """
     The lookups of ``live_condition``, ANDed: published, not to be published later and
-    not unpublished yet. Django keeps the rows whose time is empty out of a negated
-    lookup's rows (``NOT (publish_at > now AND publish_at IS NOT NULL)``), as the
-    conditions want, and builds one such lookup for less than an OR of two.
+    not unpublished yet. A row whose time is empty stays live: Django writes a negated
+    lookup on a nullable column as ``NOT (publish_at > now AND publish_at IS NOT
+    NULL)``, and builds it for less than an OR of two lookups.
     """
     return (
         (f"{prefix}status", Status.PUBLISHED),
@@ -91,6 +91,7 @@ class PublishableQuerySet(models.QuerySet):
         """
         if self.query.is_sliced:
             raise TypeError("Cannot filter a query once a slice has been taken.")
+        self._not_support_combined_queries("live")
         now = now or timezone.now()
         lookups = list(_live_lookups("", now))
         for prefix, optional in _parents_to_check(self.model, tuple(known_live)):
@@ -109,10 +110,16 @@ class PublishableQuerySet(models.QuerySet):
     def visible_to(self, user, known_live=()):
         """
         Everything for staff who may preview drafts; only live rows for everyone else
-        (and for ``user=None``, which stands for a visitor).
+        (and for ``user=None``, which stands for a visitor). ``known_live`` names parents
+        the caller knows to be live for a visitor; those ``user`` may see as drafts (or
+        whose own parents they may) are checked all the same.
         """
         if user is not None and can_preview(user, self.model):
             return self.all()
+        if user is not None:
+            known_live = [
+                parent for parent in known_live if not _may_preview_along(user, self.model, parent)
+            ]
         return self.live(known_live)
 
     def _prefetch_related_objects(self):
@@ -144,6 +151,15 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(
             *(Exact(slug_in(lookups[name], language), value) for name, value in values.items())
         )
+
+
+def _may_preview_along(user, model, path):
+    """Whether ``user`` may preview drafts of any model on the relation ``path`` from ``model``."""
+    for name in path.split(LOOKUP_SEP):
+        model = model._meta.get_field(name).related_model
+        if can_preview(user, model):
+            return True
+    return False
 
 
 def visible(lookup, queryset, user=None, known_live=(), to_attr=None):
@@ -233,8 +249,13 @@ def translations(*lookups):
     return tuple(f"{lookup}_{code}" for lookup in lookups for code in LANGUAGES)
 
 
-@functools.cache
 def _fallback_columns(lookup, language):
+    # Whether fallbacks are on is the translation app's, per thread (``fallbacks()``).
+    return _fallback_columns_for(lookup, language, fallbacks_enabled())
+
+
+@functools.cache
+def _fallback_columns_for(lookup, language, _fallbacks_enabled):
     return tuple(f"{lookup}_{code}" for code in resolution_order(language))
 
 

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Permission, User
 
 from kainuu_portal.publishing.models import Status
 from tests import factories
@@ -80,3 +81,24 @@ def test_the_csv_leaves_drafts_out(client, drafts):
     assert len(rows) == 2
     assert rows[1][3] == "metal industry"
     assert "draft" not in rows[1][4].lower()
+
+
+def staff_who_may_preview(client, *codenames):
+    user = User.objects.create_user("partial", password="not-used-here-123", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+def test_a_draft_programmes_parts_follow_what_the_staff_member_may_preview(client, db):
+    # Staff who may preview programmes and priorities, not focus areas: the draft
+    # programme's live priority shows, its focus area does not (its programme is a draft).
+    programme = factories.make_programme(title_en="Draft programme", status=Status.DRAFT)
+    priority = factories.make_priority(programme=programme, title_en="Live priority")
+    factories.make_focus_area(priority=priority, title_en="focus of a draft programme")
+    staff = staff_who_may_preview(client, "view_programme", "view_priority")
+
+    content = staff.get(programme.get_absolute_url()).content.decode()
+
+    assert "Live priority" in content
+    assert "Focus of a draft programme" not in content

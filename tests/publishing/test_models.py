@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from django.utils.translation import override
+from modeltranslation.utils import fallbacks
 
-from kainuu_portal.publishing.models import Status, visible
+from kainuu_portal.publishing.models import Status, translated_value, visible
 from priorities.models import FocusArea, Priority, Programme
 from regions.models import Region, Strength
 from tests import factories
@@ -111,3 +112,10 @@ def test_a_child_shown_on_its_parents_page_links_to_that_page():
     assert area.get_absolute_url() == priority.get_absolute_url()
     assert theme.get_absolute_url() == priority.programme.get_absolute_url()
     assert priority.get_absolute_url().startswith(priority.programme.get_absolute_url())
+
+
+def test_a_translated_value_without_fallbacks_leaves_the_fallback_of_later_reads_alone():
+    row = {"title_fi": "Otsikko", "title_en": "", "title_sv": ""}
+    with fallbacks(False):
+        assert translated_value(row, "title", "en") == ""
+    assert translated_value(row, "title", "en") == "Otsikko"

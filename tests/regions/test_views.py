@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.auth.models import Permission, User
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
@@ -33,3 +34,20 @@ def test_staff_see_a_regions_draft_strength_and_municipality_marked(client, view
         "Draft strength",
         "Draftville",
     }
+
+
+def test_a_draft_regions_municipalities_follow_what_the_staff_member_may_preview(client, db):
+    # Staff who may preview regions, not municipalities: a draft region's municipality
+    # is not live (its region is a draft), so the preview leaves it out.
+    region = factories.make_region(name_en="Draft region", status=Status.DRAFT)
+    factories.make_municipality(region=region, name_en="Hiddenville")
+    user = User.objects.create_user("partial", password="not-used-here-123", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename="view_region"))
+    client.force_login(user)
+    with override("en"):
+        url = region.get_absolute_url()
+
+    content = client.get(url).content.decode()
+
+    assert "Draft region" in content
+    assert "Hiddenville" not in content
