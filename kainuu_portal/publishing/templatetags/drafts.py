@@ -1,7 +1,9 @@
 """
 The badge of an item that is not live, on the pages staff see with drafts
 (``visible_to()``): ``{% load drafts %}`` ... ``{% draft_badge item %}``. A tag, not an
-``{% include %}``, as a page shows one for each of its rows.
+``{% include %}``, as a page shows one for each of its rows. The templates keep a line
+break after the tag, where the former include file ended with one, so the pages are as
+they were.
 """
 
 from django import template
