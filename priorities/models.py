@@ -19,6 +19,7 @@ from kainuu_portal.publishing.media import (
     validate_pdf,
 )
 from kainuu_portal.publishing.models import (
+    STATE_FIELDS,
     Address,
     LinkBase,
     Orderable,
@@ -281,9 +282,6 @@ class RegionKeySector(Publishable, Orderable):
 
 
 # What ``is_published_now`` reads: a draft badge, whether a region is live.
-STATE_FIELDS = ("status", "publish_at", "unpublish_at")
-
-
 class ProgrammeQuerySet(PublishableQuerySet):
     def for_region(self, region):
         """Programmes of one region, newest first."""

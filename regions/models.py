@@ -9,6 +9,7 @@ from django.utils.translation import override
 
 from kainuu_portal.publishing.media import WithImage
 from kainuu_portal.publishing.models import (
+    STATE_FIELDS,
     Address,
     LinkBase,
     Orderable,
@@ -21,10 +22,8 @@ from kainuu_portal.publishing.models import (
 )
 from kainuu_portal.publishing.richtext import RichTextField
 
+
 # The fields ``is_published_now`` reads: what a draft badge needs of a row.
-PUBLISHING_STATE = ("status", "publish_at", "unpublish_at")
-
-
 class RegionQuerySet(PublishableQuerySet):
     def home(self):
         """The portal's own region (Kainuu); at most one row, enforced by the database."""
@@ -67,7 +66,7 @@ class RegionQuerySet(PublishableQuerySet):
             visible("neighbours", Region.objects.only("name", "slug", "kind", "country"), user),
             visible(
                 "strengths",
-                Strength.objects.only("region", "title", "description", *PUBLISHING_STATE),
+                Strength.objects.only("region", "title", "description", *STATE_FIELDS),
                 user,
             ),
             visible("links", RegionLink.objects.only("region", "title", "url"), user),

@@ -2,20 +2,20 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from kainuu_portal.publishing.models import visible
+from kainuu_portal.publishing.models import STATE_FIELDS, visible
 from kainuu_portal.publishing.views import PreviewMixin
 
 from . import structured_data
 from .charts import population_chart
-from .models import PUBLISHING_STATE, Municipality, PopulationFigure, Region
+from .models import Municipality, PopulationFigure, Region
 
 # What the region page shows of each municipality and population figure.
 MUNICIPALITY_ROW = ("region", "name", "slug", "code", "is_town", "area_km2", "area_year")
-MUNICIPALITY_ROW += PUBLISHING_STATE
+MUNICIPALITY_ROW += STATE_FIELDS
 FIGURE_ROW = ("region", "municipality", "year", "value", "is_approximate", "is_preliminary")
 FIGURE_ROW += ("source", "source_url", "table_updated")
 # What the municipality page shows of it and of its region.
-MUNICIPALITY_PAGE = ("name", "slug", "code", "is_town", "website", *PUBLISHING_STATE)
+MUNICIPALITY_PAGE = ("name", "slug", "code", "is_town", "website", *STATE_FIELDS)
 MUNICIPALITY_PAGE += ("area_km2", "land_area_km2", "area_year", "region__name", "region__slug")
 
 

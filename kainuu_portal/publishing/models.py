@@ -40,6 +40,11 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+# The fields that say whether a row is live now (``is_published_now``): what a query
+# narrowed with ``only()`` keeps for a draft badge.
+STATE_FIELDS = ("status", "publish_at", "unpublish_at")
+
+
 def live_condition(prefix="", now=None):
     """The Q object that is true for a live row, optionally through a relation prefix."""
     return Q(*_live_lookups(prefix, now or timezone.now()))

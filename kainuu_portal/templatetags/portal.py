@@ -56,7 +56,8 @@ def fixed(parser, token):
     ``{% fixed section=section %}`` names the few values it depends on besides, each one
     of a handful of strings or a constant (the council's facts from the settings), never
     anything from the database or the request: it is rendered once per language and
-    values. Inside, only these names are set; any other variable renders empty.
+    values (a value that cannot be a dictionary key, such as a dict, is rendered every
+    time). Inside, only these names are set; any other variable renders empty.
     """
     bits = token.split_contents()
     values = token_kwargs(bits[1:], parser, support_legacy=False)
@@ -85,7 +86,10 @@ class FixedNode(template.Node):
             context.autoescape,
             *values.values(),
         )
-        rendering = self.renderings.get(key)
+        try:
+            rendering = self.renderings.get(key)
+        except TypeError:  # a value that cannot be a key (a dict): rendered every time
+            return self.nodelist.render(context.new(values))
         if rendering is None:
             rendering = self.renderings[key] = self.nodelist.render(context.new(values))
         return rendering

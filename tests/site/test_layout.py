@@ -54,3 +54,10 @@ def test_fixed_markup_is_made_again_when_the_settings_change(settings):
     assert template.render(Context()) == "/static/css/site.css"
     settings.STATIC_URL = "/files/"
     assert template.render(Context()) == "/files/css/site.css"
+
+
+def test_fixed_markup_with_a_value_that_cannot_be_a_key_is_rendered_each_time():
+    template = Template("{% load portal %}{% fixed facts=facts %}{{ facts.name }}{% endfixed %}")
+    with override("en"):
+        assert template.render(Context({"facts": {"name": "Kainuu"}})) == "Kainuu"
+        assert template.render(Context({"facts": {"name": "Kajaani"}})) == "Kajaani"
