@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from kainuu_portal.publishing.api import grouped
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
 from kainuu_portal.publishing.models import VisiblePrefetch, route, slug_in
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
@@ -313,14 +314,6 @@ def spreadsheet_cell(value):
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def by_priority(rows):
-    """``{priority pk: [value, ...]}`` from rows of ``(priority pk, value)``, in their order."""
-    values = {}
-    for priority, value in rows:
-        values.setdefault(priority, []).append(value)
-    return values
-
-
 @reads_query()
 @require_safe
 def programme_csv(request, region_slug, slug):
@@ -344,18 +337,18 @@ def programme_csv(request, region_slug, slug):
         .values("pk", "title", "summary", "slug")
     )
     pks = [priority["pk"] for priority in priorities]
-    focus_areas = by_priority(
+    focus_areas = grouped(
         FocusArea.objects.live(known_live=FocusArea.live_parents)
         .filter(priority__in=pks)
         .values_list("priority", "title")
     )
-    sectors = by_priority(
+    sectors = grouped(
         Sector.objects.live().filter(priorities__in=pks).values_list("priorities", "name")
     )
-    economic_domains = by_priority(
+    economic_domains = grouped(
         EconomicDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
     )
-    scientific_domains = by_priority(
+    scientific_domains = grouped(
         ScientificDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
     )
     address = {"region_slug": programme.region.slug, "programme_slug": programme.slug}

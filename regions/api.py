@@ -110,6 +110,15 @@ def area(value):
     return None if value is None else float(value)
 
 
+def areas(row):
+    """The ``AREA_FIELDS`` of an area's item, from its row."""
+    return {
+        "area_km2": area(row["area_km2"]),
+        "land_area_km2": area(row["land_area_km2"]),
+        "area_year": row["area_year"],
+    }
+
+
 def population_series(language, owner, ids):
     """
     ``{id: [figure, ...]}``: the live population figures of each of ``ids`` of
@@ -184,9 +193,7 @@ def list_regions(request, params: Query[RegionParams]):
     addresses = page_addresses(request, Region.address, rows)
     items = [
         {
-            "area_km2": area(row["area_km2"]),
-            "land_area_km2": area(row["land_area_km2"]),
-            "area_year": row["area_year"],
+            **areas(row),
             "slug": translated_value(row, "slug", lang),
             "name": translated_value(row, "name", lang),
             "kind": row["kind"],
@@ -230,9 +237,7 @@ def list_municipalities(request, params: Query[MunicipalityParams]):
     addresses = page_addresses(request, Municipality.address, rows)
     items = [
         {
-            "area_km2": area(row["area_km2"]),
-            "land_area_km2": area(row["land_area_km2"]),
-            "area_year": row["area_year"],
+            **areas(row),
             "slug": translated_value(row, "slug", lang),
             "region": translated_value(row, "region__slug", lang),
             "name": translated_value(row, "name", lang),
