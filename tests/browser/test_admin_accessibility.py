@@ -87,7 +87,9 @@ def test_every_admin_page_has_no_axe_violation(live_server, page, sign_in, compa
     sign_in(page, user)
     failures = []
     for name, path in admin_pages(user, compare_url).items():
-        response = page.goto(live_server.url + path)
+        # The admin's scripts name the autocompletes and set up the rich-text editors
+        # after the page has loaded: check the page once they have.
+        response = page.goto(live_server.url + path, wait_until="networkidle")
         assert response.status == 200, (name, path)
         failures += [f"{name} ({path}) {line}" for line in axe_violations(page)]
     assert failures == [], "\n".join(failures)
