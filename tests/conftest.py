@@ -15,6 +15,32 @@ from tests import factories
 from tests.helpers.admin import make_staff
 
 
+def pytest_collection_modifyitems(items):
+    """
+    Every test outside a transaction (``transactional_db``, ``live_server``) must restore
+    the migrations' rows afterwards (``serialized_rollback=True``). One that does not ends
+    with a flush that creates them again under new ids, and the next test that restores
+    them then fails on a duplicate group or a stale content type, in whichever order the
+    tests happen to run.
+    """
+    unsafe = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        outside = "transactional_db" in item.fixturenames or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        restores = "django_db_serialized_rollback" in item.fixturenames or (
+            marker is not None and marker.kwargs.get("serialized_rollback")
+        )
+        if outside and not restores:
+            unsafe.append(item.nodeid)
+    if unsafe:
+        raise pytest.UsageError(
+            "mark these tests pytest.mark.django_db(transaction=True, serialized_rollback=True):\n"
+            + "\n".join(unsafe)
+        )
+
+
 def english_client():
     """A test client whose browser prefers English, so the admin answers in English.
 

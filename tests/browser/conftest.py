@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -81,6 +82,12 @@ def page(browser):
 
 
 SIGN_IN_PASSWORD = "a long password for signing in staff"
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo content, loaded for one test, where the live server's thread sees it."""
+    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.management import call_command
 
 from kainuu_portal.publishing import roles
 from kainuu_portal.publishing.models import Status
@@ -22,7 +21,10 @@ from priorities.models import FocusArea, Priority
 from regions.models import Municipality
 from tests.helpers.pages import LANGUAGES, public_page_urls
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -60,11 +62,6 @@ def log_in(page, live_server, username):
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#login-form [type=submit]").click()
     page.wait_for_url(f"{live_server.url}/admin/")
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import reversion
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib import admin
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.test import RequestFactory
 from reversion.models import Version
 
@@ -56,11 +55,6 @@ def admin_pages(user, compare_url):
                 urls[f"{opts.label} delete"] = f"{base}{obj.pk}/delete/"
     urls["compare"] = compare_url
     return urls
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
 """Keyboard only: from the top of the home page to its main content, every stop visibly marked."""
 
 import pytest
-from django.core.management import call_command
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # Describes the focused element, tags it so that its style can be read again once the focus
 # has moved on, and returns its focus marking (outline and box-shadow) as computed now.
@@ -40,11 +42,6 @@ def is_marked(marking):
     outline_style, outline_width, _colour, box_shadow = marking
     has_outline = outline_style != "none" and float(outline_width.removesuffix("px")) >= 2
     return has_outline or box_shadow != "none"
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_content", verbosity=0)
 
 
 def test_tabbing_from_the_top_reaches_the_main_content_and_marks_every_stop(

@@ -6,11 +6,13 @@ no page scrolls sideways and no two pieces of text overlap.
 """
 
 import pytest
-from django.core.management import call_command
 
 from tests.helpers.pages import LANGUAGES, public_page_urls
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 HOME_PAGE_BUDGET = 100_000  # bytes of HTML, CSS and JavaScript before compression
 
@@ -59,11 +61,6 @@ TEXT_LAYOUT = """
   };
 }
 """
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_content", verbosity=0)
 
 
 def set_text_size(page, pixels):
