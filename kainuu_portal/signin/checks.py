@@ -20,3 +20,24 @@ def two_factor_required(app_configs, **kwargs):
             id="signin.W001",
         )
     ]
+
+
+@checks.register(checks.Tags.security)
+def retention_keeps_known_addresses(app_configs, **kwargs):
+    """
+    The login throttling does not slow a user name down from an address it signed in from
+    in the last SIGNIN_KNOWN_ADDRESS_DAYS days, and reads that from the records that
+    prune_signin_events deletes after SIGNIN_EVENT_RETENTION_DAYS.
+    """
+    if settings.SIGNIN_EVENT_RETENTION_DAYS >= settings.SIGNIN_KNOWN_ADDRESS_DAYS:
+        return []
+    return [
+        checks.Warning(
+            f"SIGNIN_EVENT_RETENTION_DAYS ({settings.SIGNIN_EVENT_RETENTION_DAYS}) is shorter "
+            f"than the {settings.SIGNIN_KNOWN_ADDRESS_DAYS} days for which a known address "
+            "is not slowed down at sign-in: the daily pruning deletes the sign-ins that "
+            "make an address known, so staff are slowed down sooner after failures.",
+            hint=f"Keep sign-in events {settings.SIGNIN_KNOWN_ADDRESS_DAYS} days or more.",
+            id="signin.W002",
+        )
+    ]

@@ -100,3 +100,11 @@ def test_the_login_throttling_records_follow_the_same_retention():
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["recent"]
     assert list(AccessLog.objects.values_list("username", flat=True)) == ["recent"]
     assert "Deleted 2 login throttling records older than 365 days" in output
+
+
+def test_a_retention_shorter_than_the_known_address_period_is_warned_of(settings):
+    call_command("check", "--fail-level", "WARNING", stdout=StringIO())  # 365 days: no warning
+
+    settings.SIGNIN_EVENT_RETENTION_DAYS = settings.SIGNIN_KNOWN_ADDRESS_DAYS - 1
+    with pytest.raises(CommandError, match="signin.W002"):
+        call_command("check", "--fail-level", "WARNING", stdout=StringIO(), stderr=StringIO())
