@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 from django.apps import apps as global_apps
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,9 +35,12 @@ class KainuuPortalConfig(AppConfig):
             dispatch_uid="kainuu_portal.sync_groups",
         )
 
-        # Every change to published content starts a new page-cache version.
+        # Every change to published content starts a new page-cache version, and waits for
+        # that version's row first.
         from . import pagecache
 
+        pre_save.connect(pagecache.content_about_to_change, dispatch_uid="pagecache-pre-save")
+        pre_delete.connect(pagecache.content_about_to_change, dispatch_uid="pagecache-pre-delete")
         post_save.connect(pagecache.content_saved_or_deleted, dispatch_uid="pagecache-save")
         post_delete.connect(pagecache.content_saved_or_deleted, dispatch_uid="pagecache-delete")
         m2m_changed.connect(pagecache.relation_changed, dispatch_uid="pagecache-m2m")

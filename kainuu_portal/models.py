@@ -4,7 +4,7 @@ the stored search vectors of the searchable content.
 """
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +40,17 @@ class ContentVersion(models.Model):
         manager = cls.objects.using(using)
         if not manager.filter(pk=cls.ROW).update(version=F("version") + 1, valid_until=None):
             manager.get_or_create(pk=cls.ROW, defaults={"version": 2})
+
+    @classmethod
+    def lock(cls, using=None):
+        """
+        In a transaction, take the row's lock now, before the content row about to be
+        written. Every saving transaction writes this row, so when each takes it first, two
+        that write the same content rows in another order wait for each other instead of
+        deadlocking. Outside a transaction there is nothing to wait for.
+        """
+        if transaction.get_connection(using).in_atomic_block:
+            list(cls.objects.using(using).select_for_update().filter(pk=cls.ROW).values("pk"))
 
     @classmethod
     def current(cls, using=None):

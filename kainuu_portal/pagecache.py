@@ -30,7 +30,9 @@ How it is kept fresh
     by staff (this also covers admin bulk updates and reordering that bypass
     signals), by ``clear_page_cache``, and
     when the next scheduled publish-at or unpublish-at time passes or the day changes.
-    Each process reads the number at most once every ``PAGE_CACHE_VERSION_SECONDS``
+    A saving transaction takes the version row's lock before it writes its first
+    content row (``pre_save``), so that two editors' saves wait for each other rather
+    than deadlock on that row. Each process reads the number at most once every ``PAGE_CACHE_VERSION_SECONDS``
     (a second): an edit on any host, saved while the cache was unreachable or not,
     is seen on every host within that time. An entry of another version is ignored.
 
@@ -452,6 +454,11 @@ class PageCacheMiddleware:
 # --- Signals: content changes ----------------------------------------------------
 
 
+def content_about_to_change(sender, instance, using, raw=False, **kwargs):
+    if isinstance(instance, Publishable | Redirect) and not raw:
+        ContentVersion.lock(using)
+
+
 def content_saved_or_deleted(sender, instance, using, raw=False, **kwargs):
     # Fixtures (import_content) load rows raw; the command starts a new version once.
     # A redirect changes what an old address answers.
@@ -460,7 +467,8 @@ def content_saved_or_deleted(sender, instance, using, raw=False, **kwargs):
 
 
 def relation_changed(sender, instance, action, model, using, **kwargs):
-    if action.startswith("post_") and (
-        isinstance(instance, Publishable) or issubclass(model, Publishable)
-    ):
-        invalidate(using)
+    if isinstance(instance, Publishable) or issubclass(model, Publishable):
+        if action.startswith("pre_"):
+            ContentVersion.lock(using)
+        else:
+            invalidate(using)
