@@ -154,7 +154,7 @@ class PublishableQuerySet(models.QuerySet):
         # Each slug's expression compared directly, as the unique constraints index it,
         # without an alias of its own to resolve by name.
         return self.filter(
-            *(Exact(slug_in(lookups[name], language), value) for name, value in values.items())
+            *(Exact(text_in(lookups[name], language), value) for name, value in values.items())
         )
 
 
@@ -253,10 +253,11 @@ def _language_order(language, fallbacks):
     return tuple(dict.fromkeys((language, *defaults.get(language, ()), *defaults["default"])))
 
 
-def slug_in(lookup="slug", language=None):
+def text_in(lookup="slug", language=None):
     """
-    A translated slug (or any translated text) in ``language`` as visitors see it,
-    as a query expression: the language's own value, else the first fallback's.
+    A translated text (a slug, a title, a name...) in ``language`` (the active one by
+    default) as visitors see it, as a query expression: the language's own value, else
+    the first fallback's.
     """
     columns = [
         NullIf(F(f"{lookup}_{code}"), Value(""))
@@ -307,7 +308,7 @@ def unique_slugs(name, message, parent=None):
     names = dict(settings.LANGUAGES)
     return [
         models.UniqueConstraint(
-            slug_in(language=code),
+            text_in("slug", code),
             *within,
             name=f"{name}_{code}",
             violation_error_message=format_lazy(message, language=names[code]),
