@@ -50,6 +50,7 @@ from django.utils.text import Truncator
 
 from kainuu_portal.declarations import collect
 from kainuu_portal.models import SearchEntry
+from kainuu_portal.publishing.models import language_order
 from kainuu_portal.publishing.search import Searchable
 
 logger = logging.getLogger(__name__)
@@ -127,16 +128,13 @@ class Results:
 # --- Expressions --------------------------------------------------------------
 
 
-def language_order(language):
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    return [language, *fallbacks.get(language, fallbacks["default"])]
-
-
 def translated(lookup, language):
     """A translated field as visitors see it: the language's text, else a fallback's."""
+    # With the fallbacks whatever the thread's setting: the statements are compiled once
+    # per language, and the stored vectors are the same whichever code saves a row.
     columns = [
         NullIf(F(f"{lookup}_{code}"), Value(""), output_field=TextField())
-        for code in dict.fromkeys(language_order(language))
+        for code in language_order(language, fallbacks=True)
     ]
     return Coalesce(*columns, Value(""), output_field=TextField())
 

@@ -16,7 +16,7 @@ from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.api import grouped
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
-from kainuu_portal.publishing.models import VisiblePrefetch, route, slug_in
+from kainuu_portal.publishing.models import VisiblePrefetch, route, text_in
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
@@ -73,7 +73,7 @@ class ProgrammeListView(ListView):
 
 def shown_text(lookup):
     """A translated text as visitors see it, as a query expression: "" when it has none."""
-    return Coalesce(slug_in(lookup), Value(""))
+    return Coalesce(text_in(lookup), Value(""))
 
 
 def priority_cards(priorities):

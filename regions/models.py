@@ -16,7 +16,7 @@ from kainuu_portal.publishing.models import (
     Publishable,
     PublishableQuerySet,
     live_condition,
-    slug_in,
+    text_in,
     unique_slugs,
     visible,
 )
@@ -56,8 +56,8 @@ class RegionQuerySet(PublishableQuerySet):
             "iso_code",
             "municipality_count",
             *Region.address.columns(),
-            title=slug_in("name"),
-            lead=slug_in("summary"),
+            title=text_in("name"),
+            lead=text_in("summary"),
         )
 
     def for_detail(self, user):

@@ -47,14 +47,14 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from kainuu_portal.publishing.checks import CHECKS, pdf_problems, stored_problems
 from kainuu_portal.publishing.children_admin import PublishWithChildrenAdminMixin
 from kainuu_portal.publishing.media import UploadErrorsAsFormErrors, alt_text_fields
-from kainuu_portal.publishing.models import Redirect, Status, can_publish
+from kainuu_portal.publishing.models import Redirect, Status, can_publish, language_order
 from kainuu_portal.publishing.schedule import ScheduleAdminMixin, check_unpublish_at
 from kainuu_portal.publishing.workflow import WorkflowAdminMixin
 
@@ -664,7 +664,7 @@ class UniqueSlugsFormSetMixin:
                 slug = next(
                     (
                         row.get(build_localized_fieldname("slug", code))
-                        for code in resolution_order(language)
+                        for code in language_order(language)
                         if row.get(build_localized_fieldname("slug", code))
                     ),
                     None,

@@ -27,7 +27,7 @@ from django.utils.translation import override
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
-from .models import LANGUAGES, slug_in, translated_value
+from .models import LANGUAGES, text_in, translated_value
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
 MAX_LIMIT = 100
@@ -107,7 +107,7 @@ def filtered(queryset, params, **lookups):
             continue
         if lookup.rsplit("__", 1)[-1] == "slug":
             alias = f"filter_{name}"
-            queryset = queryset.alias(**{alias: slug_in(lookup, params.lang)})
+            queryset = queryset.alias(**{alias: text_in(lookup, params.lang)})
             lookup = alias
         queryset = queryset.filter(**{lookup: value})
     return queryset

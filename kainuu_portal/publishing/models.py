@@ -26,9 +26,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+from modeltranslation import settings as mt_settings
 from modeltranslation.thread_context import fallbacks_enabled
 from modeltranslation.utils import get_language as translation_language
-from modeltranslation.utils import resolution_order
 
 from kainuu_portal.publishing.checks import content_problems
 
@@ -154,7 +154,7 @@ class PublishableQuerySet(models.QuerySet):
         # Each slug's expression compared directly, as the unique constraints index it,
         # without an alias of its own to resolve by name.
         return self.filter(
-            *(Exact(slug_in(lookups[name], language), value) for name, value in values.items())
+            *(Exact(text_in(lookups[name], language), value) for name, value in values.items())
         )
 
 
@@ -232,14 +232,36 @@ class VisiblePrefetch(Prefetch):
         return prefetch
 
 
-def slug_in(lookup="slug", language=None):
+def language_order(language, fallbacks=None):
     """
-    A translated slug (or any translated text) in ``language`` as visitors see it,
-    as a query expression: the language's own value, else the first fallback's.
+    The languages a translated field is read in for ``language``, as the translation app
+    reads them (its ``resolution_order()``): the language, then its fallback languages,
+    each once. Only the language while the app's fallbacks are off for the thread
+    (``fallbacks(False)``), unless ``fallbacks`` is given: ``True`` for an order that
+    does not depend on the thread, as search's stored text.
+    """
+    return _language_order(language, fallbacks_enabled() if fallbacks is None else fallbacks)
+
+
+@functools.cache
+def _language_order(language, fallbacks):
+    # Keyed by whether fallbacks are on, not by the language alone: an order worked out
+    # under fallbacks(False) is not the one of later reads with fallbacks.
+    if not fallbacks:
+        return (language,)
+    defaults = mt_settings.FALLBACK_LANGUAGES
+    return tuple(dict.fromkeys((language, *defaults.get(language, ()), *defaults["default"])))
+
+
+def text_in(lookup="slug", language=None):
+    """
+    A translated text (a slug, a title, a name...) in ``language`` (the active one by
+    default) as visitors see it, as a query expression: the language's own value, else
+    the first fallback's.
     """
     columns = [
         NullIf(F(f"{lookup}_{code}"), Value(""))
-        for code in resolution_order(language or get_language())
+        for code in language_order(language or get_language())
     ]
     if len(columns) == 1:
         return columns[0]
@@ -260,8 +282,8 @@ def _fallback_columns(lookup, language):
 
 
 @functools.cache
-def _fallback_columns_for(lookup, language, _fallbacks_enabled):
-    return tuple(f"{lookup}_{code}" for code in resolution_order(language))
+def _fallback_columns_for(lookup, language, fallbacks):
+    return tuple(f"{lookup}_{code}" for code in language_order(language, fallbacks))
 
 
 def translated_value(row, lookup, language=None):
@@ -286,7 +308,7 @@ def unique_slugs(name, message, parent=None):
     names = dict(settings.LANGUAGES)
     return [
         models.UniqueConstraint(
-            slug_in(language=code),
+            text_in("slug", code),
             *within,
             name=f"{name}_{code}",
             violation_error_message=format_lazy(message, language=names[code]),
@@ -365,7 +387,7 @@ class Address:
         ``url_of`` in ``language`` as a function of the row, for many rows: the route's
         URL template and the language's fallbacks looked up once.
         """
-        order = resolution_order(language)
+        order = language_order(language)
         columns = {
             name: [f"{lookup}_{code}" for code in order] for name, lookup in self.lookups.items()
         }
@@ -450,7 +472,7 @@ def _field_languages(language, fallbacks):
     app's fallbacks on or off: worked out once for each.
     """
     with override(language):
-        return resolution_order(translation_language())
+        return language_order(translation_language(), fallbacks)
 
 
 def _as_visitors_see(obj, field, order):

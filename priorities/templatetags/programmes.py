@@ -1,6 +1,8 @@
 """
-The period badge of the programme pages, written by a tag rather than an
-``{% include %}``: the programme list shows one for each programme.
+The period badge of the programme pages and the home page's programme, written by a
+tag rather than an ``{% include %}``: the programme list shows one for each programme.
+The home page keeps an empty line after the tag, where the former include file ended
+with a line break, so the page is as it was.
 """
 
 from django import template

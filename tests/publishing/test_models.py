@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from django.utils.translation import override
-from modeltranslation.utils import fallbacks
+from modeltranslation.utils import fallbacks, resolution_order
 
-from kainuu_portal.publishing.models import Status, translated_value, visible
+from kainuu_portal.publishing.models import Status, language_order, translated_value, visible
 from priorities.models import FocusArea, Priority, Programme
 from regions.models import Region, Strength
 from tests import factories
@@ -112,6 +112,17 @@ def test_a_child_shown_on_its_parents_page_links_to_that_page():
     assert area.get_absolute_url() == priority.get_absolute_url()
     assert theme.get_absolute_url() == priority.programme.get_absolute_url()
     assert priority.get_absolute_url().startswith(priority.programme.get_absolute_url())
+
+
+@pytest.mark.parametrize("language", ["fi", "en", "sv"])
+def test_the_language_order_is_the_translation_apps_with_fallbacks_on_and_off(language):
+    expected = resolution_order(language)
+    assert len(expected) == 3 and expected[0] == language
+    with fallbacks(False):
+        assert language_order(language) == resolution_order(language) == (language,)
+        assert language_order(language, fallbacks=True) == expected
+    assert language_order(language) == expected
+    assert language_order(language, fallbacks=False) == (language,)
 
 
 def test_a_translated_value_without_fallbacks_leaves_the_fallback_of_later_reads_alone():
