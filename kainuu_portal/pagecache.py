@@ -32,9 +32,10 @@ How it is kept fresh
     when the next scheduled publish-at or unpublish-at time passes or the day changes.
     A saving transaction takes the version row's lock before it writes its first
     content row (``pre_save``), so that two editors' saves wait for each other rather
-    than deadlock on that row. Each process reads the number at most once every ``PAGE_CACHE_VERSION_SECONDS``
-    (a second): an edit on any host, saved while the cache was unreachable or not,
-    is seen on every host within that time. An entry of another version is ignored.
+    than deadlock on that row. Each process reads the number at most once every
+    ``PAGE_CACHE_VERSION_SECONDS`` (a second): an edit on any host, saved while the
+    cache was unreachable or not, is seen on every host within that time. An entry of
+    another version is ignored.
 
 When a dependency fails
     Database unavailable: the version cannot be read, so entries are served
