@@ -4,12 +4,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError, InterfaceError
+from django.db import DatabaseError, InterfaceError, connections
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info, override
 
-from kainuu_portal.publishing.models import route
+from kainuu_portal.publishing.models import route, translated_value, translations
+from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 from pages.models import Page
 
 # The council's facts for the footer, with its website's name as shown ("kainuunliitto.fi"):
@@ -77,11 +78,22 @@ def _absolute(request, url):
         return url
 
 
+@functools.cache
+def _footer_statement(using):
+    # Every page runs this query: compiled once per process, run with each request's time.
+    pages = Page.objects.in_footer(now=STAND_IN_TIME).values(*translations("slug", "title"))
+    return Statement(pages, [stand_in_time(connections[using])], using)
+
+
 def _footer_pages():
     """The footer's links: each live footer page's address and title in the active language."""
+    using = Page.objects.db
     return [
-        {"url": Page.address.url({"slug": slug}), "title": title}
-        for slug, title in Page.objects.in_footer().values_list("slug", "title")
+        {
+            "url": Page.address.url({"slug": translated_value(row, "slug")}),
+            "title": translated_value(row, "title"),
+        }
+        for row in _footer_statement(using).rows(now_for(connections[using]))
     ]
 
 

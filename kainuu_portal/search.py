@@ -35,7 +35,6 @@ import logging
 import operator
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import reduce
 
 from django.conf import settings
@@ -43,7 +42,6 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.db.models import Case, CharField, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -52,6 +50,7 @@ from kainuu_portal.declarations import collect
 from kainuu_portal.models import SearchEntry
 from kainuu_portal.publishing.models import language_order
 from kainuu_portal.publishing.search import Searchable
+from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
 logger = logging.getLogger(__name__)
 
@@ -195,9 +194,9 @@ def _ranking(using, language, word_count):
     """The ranking of every match of ``word_count`` words in ``language``, as a statement."""
     query = _stand_in_query(word_count)
     if connections[using].vendor == "postgresql":
-        rows = ranked_entries(query, language, TIME)
+        rows = ranked_entries(query, language, STAND_IN_TIME)
     else:
-        querysets = [ranked_simple(kind, query, language, TIME) for kind in KINDS]
+        querysets = [ranked_simple(kind, query, language, STAND_IN_TIME) for kind in KINDS]
         rows = querysets[0].union(*querysets[1:], all=True)
     rows = rows.order_by("-hit_rank", "hit_kind", "hit_pk")[:MAX_RESULTS]
     return Statement(rows, _stand_ins(connections[using], word_count), using)
@@ -470,9 +469,8 @@ def details(kind, pks, query, language, postgresql):
 # --- Statements ------------------------------------------------------------------
 
 # The stand-ins the statements are compiled with: words of private-use characters,
-# which no query holds (``parse_query`` removes them), ids no row has, and a time long
-# past.
-TIME = datetime(1900, 1, 1, tzinfo=UTC)
+# which no query holds (``parse_query`` removes them), ids no row has, and the core's
+# time long past (``STAND_IN_TIME``).
 
 
 def _stand_in_words(count):
@@ -490,8 +488,7 @@ def _stand_in_query(word_count):
 
 def _stand_ins(connection, word_count, id_count=0):
     """What a statement's parameters hold in place of the values of ``_values()``."""
-    time = connection.ops.adapt_datetimefield_value(TIME)
-    return [*_stand_in_words(word_count), time, *_stand_in_ids(id_count)]
+    return [*_stand_in_words(word_count), stand_in_time(connection), *_stand_in_ids(id_count)]
 
 
 def _values(connection, words, ids=()):
@@ -502,60 +499,11 @@ def _values(connection, words, ids=()):
     """
     if connection.vendor != "postgresql":
         words = [connection.ops.prep_for_like_query(word) for word in words]
-    adapt = connection.ops.adapt_datetimefield_value
     return (
         dict(zip(_stand_in_words(len(words)), words, strict=True))
-        | {adapt(TIME): adapt(timezone.now())}
+        | now_for(connection)
         | dict(zip(_stand_in_ids(len(ids)), ids, strict=True))
     )
-
-
-class Statement:
-    """
-    A queryset's SQL, compiled by the ORM once per process, run again with other values.
-
-    The search's two queries are the same from one search to the next but for their
-    values (the words, the time, the ids on the page), and building and compiling them
-    was most of a search's cost. A statement is compiled from a queryset built with
-    ``stand_ins`` for those values and notes which of the SQL's parameters hold one: a
-    parameter that is a stand-in, or a string that contains one (a LIKE pattern
-    ``%word%``). ``rows()`` puts the search's own values in their place. Content plays
-    no part: a statement holds SQL, never rows.
-    """
-
-    def __init__(self, queryset, stand_ins, using=DEFAULT_DB_ALIAS):
-        self.using = using
-        self.sql, params = queryset.query.get_compiler(using).as_sql()
-        self.params = [(param, self._stand_ins_in(param, stand_ins)) for param in params]
-
-    @staticmethod
-    def _stand_ins_in(param, stand_ins):
-        if isinstance(param, str):
-            return [
-                stand_in
-                for stand_in in stand_ins
-                if isinstance(stand_in, str) and stand_in in param
-            ]
-        return [
-            stand_in
-            for stand_in in stand_ins
-            if type(stand_in) is type(param) and stand_in == param
-        ]
-
-    def rows(self, values):
-        """The rows, as dicts by column name, with ``values`` ({stand-in: value}) in place."""
-        params = []
-        for param, stand_ins in self.params:
-            for stand_in in stand_ins:
-                if isinstance(param, str) and isinstance(stand_in, str):
-                    param = param.replace(stand_in, values[stand_in])
-                else:
-                    param = values[stand_in]
-            params.append(param)
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(self.sql, params)
-            columns = [column[0] for column in cursor.description]
-            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 # --- Highlighting ---------------------------------------------------------------

@@ -12,9 +12,9 @@ from kainuu_portal.publishing.richtext import RichTextField
 
 
 class PageQuerySet(PublishableQuerySet):
-    def in_footer(self):
+    def in_footer(self, now=None):
         """Live pages linked from the footer of every page."""
-        return self.live().filter(show_in_footer=True)
+        return self.live(now=now).filter(show_in_footer=True)
 
 
 class Page(Publishable, Orderable):
