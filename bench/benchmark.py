@@ -20,6 +20,9 @@ DATABASE_URL is set, on a new database it creates and drops on that server):
 
 A page that answers 404 (the search or the API before they exist) is skipped,
 saying so.
+
+--pgbouncer: PostgreSQL only, through a PgBouncer of its own (session pooling) in
+front of the server of DATABASE_URL, with DATABASE_CONN_MAX_AGE as it is.
 """
 
 import argparse
@@ -157,6 +160,12 @@ def parse_args():
         help="only the page-cache measurement (cold, warm, render) or only the one with "
         "nothing cached (default: both)",
     )
+    parser.add_argument(
+        "--pgbouncer",
+        action="store_true",
+        help="PostgreSQL only (DATABASE_URL), through a PgBouncer started here in session "
+        "mode on a spare port; stopped at the end",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     return parser.parse_args()
 
@@ -240,13 +249,16 @@ def wrk(args, url, script=None):
 
 
 def create_postgres_database(url, name):
-    """A new database on the server of ``url``; returns its URL."""
+    """A new database on the server of ``url``, with the app's statement timeout (for
+    connections through PgBouncer, which drops the app's own); returns its URL."""
     import psycopg
 
     parts = urlsplit(url)
     admin = parts._replace(path="/postgres").geturl()
+    timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", 5000))
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'ALTER DATABASE "{name}" SET statement_timeout = {timeout}')
     return parts._replace(path=f"/{name}").geturl()
 
 
@@ -256,6 +268,74 @@ def drop_postgres_database(url, name):
     admin = urlsplit(url)._replace(path="/postgres").geturl()
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# PgBouncer in front of one PostgreSQL server: session mode, trust on loopback.
+# PgBouncer does not pass on the startup option that carries the app's statement timeout:
+# the database carries it instead (ALTER DATABASE ... SET statement_timeout). query_timeout,
+# a little above it, ends a query on a frozen server; query_wait_timeout, as the app's
+# connect timeout, the wait for a new server connection; server_login_retry, after a failed
+# one, is when clients are refused at once.
+PGBOUNCER_INI = """\
+[databases]
+* = host={host} port={port}
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = {listen_port}
+unix_socket_dir =
+auth_type = trust
+auth_file = {folder}/users.txt
+pool_mode = session
+ignore_startup_parameters = options
+query_timeout = 6
+query_wait_timeout = 2
+server_connect_timeout = 2
+server_login_retry = 0.1
+"""
+
+
+@contextlib.contextmanager
+def pgbouncer(database_url):
+    """PgBouncer on a free loopback port in front of the server of ``database_url``;
+    yields the same database's URL through it."""
+    parts = urlsplit(database_url)
+    folder = Path(tempfile.mkdtemp(prefix="kainuu-pgbouncer-"))
+    folder.chmod(0o755)
+    listen_port = free_port()
+    config = folder / "pgbouncer.ini"
+    config.write_text(
+        PGBOUNCER_INI.format(
+            host=parts.hostname, port=parts.port or 5432, listen_port=listen_port, folder=folder
+        )
+        # PgBouncer does not run as root; it changes to this user.
+        + ("user = postgres\n" if os.geteuid() == 0 else "")
+    )
+    (folder / "users.txt").write_text(f'"{parts.username}" ""\n')
+    log = (folder / "pgbouncer.log").open("w")
+    command = [shutil.which("pgbouncer") or "/usr/sbin/pgbouncer", str(config)]
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", listen_port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    output = Path(log.name).read_text()
+                    raise SystemExit(f"PgBouncer did not start:\n{output}") from None
+                time.sleep(0.1)
+        netloc = f"{parts.username}@127.0.0.1:{listen_port}"
+        yield parts._replace(netloc=netloc).geturl()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_one(args, label, database_url, workdir):
@@ -291,7 +371,8 @@ def run_one(args, label, database_url, workdir):
 
     results = {}
     if args.only != "uncached":
-        with gunicorn(args, env, workdir / f"gunicorn-{label.lower()}.log") as base:
+        log = workdir / f"gunicorn-{label.lower().replace(' ', '-')}.log"
+        with gunicorn(args, env, log) as base:
             say(f"== {label}: gunicorn ({gunicorn_label(args)}) on {base}")
             checks(base, urls["home"], static_url)
             results["cached"] = measure(args, env, base, urls, workdir)
@@ -302,7 +383,7 @@ def run_one(args, label, database_url, workdir):
             manage(env, "shell", "--no-imports", "-c", ALL_URLS_SCRIPT, capture=True)
         )
         uncached_env = {**env, "CACHE_URL": UNCACHED_CACHE_URL}
-        log = workdir / f"gunicorn-{label.lower()}-uncached.log"
+        log = workdir / f"gunicorn-{label.lower().replace(' ', '-')}-uncached.log"
         with gunicorn(args, uncached_env, log) as base:
             say(f"== {label}: gunicorn ({gunicorn_label(args)}) on {base}, {UNCACHED_CACHE_URL}")
             results["uncached"] = measure_uncached(args, base, all_urls)
@@ -477,6 +558,9 @@ def main():
     signal.signal(signal.SIGTERM, lambda _number, _frame: sys.exit(1))
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: run bench/run, which installs it, or apt install wrk.")
+    postgres = os.environ.get("DATABASE_URL", "")
+    if args.pgbouncer and not postgres.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("--pgbouncer needs DATABASE_URL=postgres://...")
     started = datetime.now().astimezone()
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True, capture_output=True
@@ -491,15 +575,19 @@ def main():
         f"cache {os.environ.get('CACHE_URL', 'local memory (default)')}"
     )
     workdir = Path(tempfile.mkdtemp(prefix="kainuu-bench-"))
-    runs = [("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}")]
-    postgres = os.environ.get("DATABASE_URL", "")
+    runs = [] if args.pgbouncer else [("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}")]
     pg_name = f"kainuu_bench_{os.getpid()}"
     if postgres.startswith(("postgres://", "postgresql://")):
         runs.append(("PostgreSQL", create_postgres_database(postgres, pg_name)))
     try:
-        reports = [(label, run_one(args, label, url, workdir)) for label, url in runs]
+        with contextlib.ExitStack() as stack:
+            if args.pgbouncer:
+                pooled = stack.enter_context(pgbouncer(runs[0][1]))
+                say(f"PgBouncer (session pooling) in front of {postgres}")
+                runs = [("PostgreSQL through PgBouncer", pooled)]
+            reports = [(label, run_one(args, label, url, workdir)) for label, url in runs]
     finally:
-        if len(runs) > 1:
+        if postgres.startswith(("postgres://", "postgresql://")):
             drop_postgres_database(postgres, pg_name)
         if args.keep:
             say(f"Kept {workdir}")
