@@ -185,6 +185,9 @@ def _fingerprint(value):
     return hashlib.sha256(str(value).encode()).hexdigest()[:12]
 
 
+EARLIEST_SCHEDULED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+
+
 class PublishableForm(forms.ModelForm):
     """
     The change form of a publishable object.
@@ -230,10 +233,24 @@ class PublishableForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._check_times_in_range(cleaned_data)
         self._check_publish_at(cleaned_data)
         check_unpublish_at(self, cleaned_data)
         self._check_concurrent_change(cleaned_data)
         return cleaned_data
+
+    def _check_times_in_range(self, cleaned_data):
+        # The date fields take any year; a time in the first hours of year 1 here is before
+        # the earliest time in UTC and cannot be stored, and none before 2000 is meant.
+        for name in ("publish_at", "unpublish_at"):
+            value = cleaned_data.get(name)
+            if value is not None and value < EARLIEST_SCHEDULED_TIME:
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("Give a time in the year 2000 or later."), code="time_too_early"
+                    ),
+                )
 
     def _check_publish_at(self, cleaned_data):
         publish_at = cleaned_data.get("publish_at")

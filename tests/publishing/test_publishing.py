@@ -211,3 +211,22 @@ def test_a_duplicate_region_slug_is_a_clear_error(editor_client):
     assert response.status_code == 200
     assert "Another region already has this slug in Finnish." in response.content.decode()
     assert "Kajanaland" in response.content.decode()
+
+
+@pytest.mark.parametrize("field", ["publish_at", "unpublish_at"])
+@pytest.mark.parametrize("date", ["0001-01-01", "1999-12-31"])
+def test_a_time_before_the_year_2000_is_a_clear_error(editor_client, field, date):
+    # 1 January of year 1 at midnight in Helsinki is before the earliest time in UTC: it
+    # could not be stored at all.
+    page = factories.make_page(title_en="Before")
+    url, data = change_form(editor_client, page)
+    data |= {f"{field}_0": [date], f"{field}_1": ["00:00:00"], "title_en": ["Typed title"]}
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.has_error(field, code="time_too_early")
+    assert "Give a time in the year 2000 or later." in response.content.decode()
+    assert 'value="Typed title"' in response.content.decode()
+    assert type(page).objects.get(pk=page.pk).title_en == "Before"
