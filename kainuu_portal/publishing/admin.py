@@ -28,7 +28,11 @@ from django.contrib import admin, messages
 from django.contrib.admin.exceptions import NotRegistered as AdminNotRegistered
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote
-from django.contrib.admin.widgets import AdminFileWidget
+from django.contrib.admin.widgets import (
+    AdminFileWidget,
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+)
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, Model, OuterRef
@@ -170,6 +174,58 @@ def publishable_fieldsets(main=(), translated=(), details=(), image=False):
 
 
 CONCURRENCY_FIELD = "concurrency_token"
+
+
+class _KnownValuesOnly:
+    """
+    An autocomplete that shows again only posted values its model's key could hold.
+
+    Django's autocomplete widgets look the posted values up to label them when a form
+    with an error is shown again; a value that is no key at all ("abc" for a number)
+    made that lookup fail with a 500. The field's own error ("Select a valid choice")
+    still says what is wrong.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        key = remote.model._meta.get_field(
+            getattr(remote, "field_name", remote.model._meta.pk.attname)
+        )
+        return super().optgroups(name, [v for v in value if _holds(key, v)], attr)
+
+
+def _holds(key, value):
+    try:
+        key.clean(value, None)
+    except ValidationError:
+        return False
+    return True
+
+
+class KnownValuesAutocompleteSelect(_KnownValuesOnly, AutocompleteSelect):
+    pass
+
+
+class KnownValuesAutocompleteSelectMultiple(_KnownValuesOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class AutocompleteAdminMixin:
+    """For every admin and inline of the site: ``autocomplete_fields`` with those widgets."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownValuesAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownValuesAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 def _fingerprint(value):
@@ -548,6 +604,7 @@ class PublishableAdminMixin:
 
 
 class PublishableAdmin(
+    AutocompleteAdminMixin,
     WorkflowAdminMixin,
     UploadErrorsAsFormErrors,
     PublishWithChildrenAdminMixin,
@@ -695,7 +752,7 @@ class UniqueSlugsFormSetMixin:
                 seen.add(slug)
 
 
-class PublishableInlineMixin:
+class PublishableInlineMixin(AutocompleteAdminMixin):
     """For inlines of publishable children: shows their status and links to their own page."""
 
     extra = 0
