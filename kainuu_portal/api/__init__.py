@@ -6,9 +6,16 @@ whose OpenAPI 3 schema is at ``/api/v1/openapi.json``.
 Only live content is served. ``lang`` (fi, en, sv) picks the language of the
 texts, with the same fallback as on the pages. Lists are paginated with
 ``limit`` and ``offset``. The data is licensed under CC BY 4.0.
+
+Every address answers GET and HEAD, as the pages do, and 405 to any other method.
+The schema states the GET operations only.
 """
 
+import functools
+
 from django.conf import settings
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 
 from kainuu_portal.declarations import collect
@@ -17,6 +24,42 @@ from kainuu_portal.publishing.views import reads_query
 
 COUNCIL = settings.COUNCIL
 ATTRIBUTION = f"{COUNCIL['name']} ({COUNCIL['name_fi']})"
+
+
+def schema_view(view):
+    """
+    The schema's view answers GET and HEAD only: 405 to other methods, without a CSRF
+    check first (it changes nothing), as the operations do.
+    """
+    return csrf_exempt(require_safe(view))
+
+
+def answers_head(view):
+    """
+    ``view`` answering HEAD as GET, as Django's class-based views do (``View.setup``):
+    django-ninja dispatches on the method its operations declare, and the schema
+    declares GET alone. The server drops the body of the answer to HEAD. A 405 names
+    HEAD in its ``Allow`` header too.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "HEAD":
+            response = view(request, *args, **kwargs)
+        else:
+            request.method = "GET"
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                request.method = "HEAD"
+        allowed = response.get("Allow")
+        if response.status_code == 405 and allowed is not None:
+            methods = {method.strip() for method in allowed.split(",")}
+            if "GET" in methods:
+                response["Allow"] = ", ".join(sorted(methods | {"HEAD"}))
+        return response
+
+    return wrapper
 
 
 class OpenDataAPI(NinjaAPI):
@@ -38,6 +81,7 @@ api = OpenDataAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url=None,  # The interactive docs load scripts from a CDN: the Open data page documents.
+    docs_decorator=schema_view,
     renderer=RENDERER,  # The lists write their pages with it too (page_response).
     openapi_extra={
         "info": {
@@ -52,8 +96,9 @@ for router in collect("api", "router"):
 
 def api_urls():
     """
-    The API's URLs, each view declaring the query parameters its operation reads
-    in the schema (publishing.views.reads_query), so the page cache keys by them.
+    The API's URLs, each view answering HEAD as GET (``answers_head()``) and
+    declaring the query parameters its operation reads in the schema
+    (publishing.views.reads_query), so the page cache keys by them.
     """
     schema = api.get_openapi_schema(path_prefix="")
     reads = {
@@ -68,5 +113,5 @@ def api_urls():
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         operation_id = f"kainuu_portal_api_{pattern.name}"
-        reads_query(*reads.get(operation_id, ()))(pattern.callback)
+        pattern.callback = reads_query(*reads.get(operation_id, ()))(answers_head(pattern.callback))
     return patterns, app_name, namespace

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -257,7 +258,39 @@ def test_bad_parameters_get_a_422_with_the_reason(client, data, query):
 def test_the_api_is_read_only(client, data):
     response = client.post("/api/v1/regions", {})
     assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
     assert client.delete("/api/v1/regions").status_code == 405
+
+
+def headers_of(response):
+    # ConditionalGetMiddleware tags the answers to GET only, as on the pages.
+    return {name: value for name, value in response.items() if name != "ETag"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "regions?lang=fi",
+        "municipalities?lang=en&region=kainuu",
+        "sectors?lang=sv",
+        "programmes",
+        "priorities?limit=1&offset=1",
+        "regions?limit=0",
+        "municipalities?region=a%20b",
+        "priorities?lang=de",
+    ],
+)
+def test_head_answers_as_get(client, data, settings, query):
+    # Without the page cache: the view itself answers HEAD.
+    settings.PAGE_CACHE_SECONDS = 0
+    get = client.get(f"/api/v1/{query}")
+    head = client.head(f"/api/v1/{query}")
+    assert head.status_code == get.status_code
+    assert head.status_code in (200, 422)
+    assert headers_of(head) == headers_of(get)
+    assert head["Content-Type"] == "application/json; charset=utf-8"
+    assert head["Content-Length"] == str(len(get.content))
+    assert head.content == b""
 
 
 def test_an_unknown_api_address_is_a_json_404(client, db, settings):
@@ -368,6 +401,25 @@ def test_the_openapi_schema_states_the_licence_and_every_endpoint(client, db):
         assert {"200", "422"} <= set(path["get"]["responses"])
         names = {parameter["name"] for parameter in path["get"]["parameters"]}
         assert {"lang", "limit", "offset"} <= names
+
+
+def test_the_schema_answers_get_and_head_only(client, db):
+    get = client.get("/api/v1/openapi.json")
+    head = client.head("/api/v1/openapi.json")
+    assert head.status_code == 200
+    assert headers_of(head) == headers_of(get)
+    assert head.content == b""
+    for method in ("post", "put", "patch", "delete", "options"):
+        response = getattr(client, method)("/api/v1/openapi.json")
+        assert response.status_code == 405, method
+        assert response["Allow"] == "GET, HEAD"
+    # Without a CSRF token too: the schema changes nothing, so there is nothing to check.
+    response = Client(enforce_csrf_checks=True).post("/api/v1/openapi.json")
+    assert response.status_code == 405
+    again = client.get("/api/v1/openapi.json")
+    assert again.status_code == 200
+    assert again.content == get.content
+    assert set(get.json()["paths"]["/api/v1/regions"]) == {"get"}
 
 
 def test_no_interactive_docs_that_would_load_a_cdn(client, db):

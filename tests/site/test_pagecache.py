@@ -124,6 +124,24 @@ def test_head_is_answered_from_the_cache(page_cache, visitor, site, django_asser
     assert response[HEADER] == "hit"
 
 
+def test_head_on_the_api_answers_as_get_before_and_after_the_cache_holds_it(
+    page_cache, visitor, site
+):
+    url = "/api/v1/regions?lang=fi"
+    first = visitor.head(url)
+    assert first.status_code == 200
+    assert HEADER not in first  # An answer to HEAD is never stored.
+    get = visitor.get(url)
+    assert get[HEADER] == "miss"
+    second = visitor.head(url)
+    assert second[HEADER] == "hit"
+    for response in (first, second):
+        assert response["Content-Type"] == get["Content-Type"]
+        assert response["Content-Length"] == str(len(get.content))
+        assert response.content == b""
+    assert visitor.head("/api/v1/regions?limit=0").status_code == 422
+
+
 def test_the_query_parameters_a_view_reads_are_part_of_the_key(page_cache, test_views, visitor, db):
     first = visitor.get("/en/test/reads-page/?page=1")
     other = visitor.get("/en/test/reads-page/?page=2")
