@@ -276,13 +276,8 @@ def translations(*lookups):
     return tuple(f"{lookup}_{code}" for lookup in lookups for code in LANGUAGES)
 
 
-def _fallback_columns(lookup, language):
-    # Whether fallbacks are on is the translation app's, per thread (``fallbacks()``).
-    return _fallback_columns_for(lookup, language, fallbacks_enabled())
-
-
 @functools.cache
-def _fallback_columns_for(lookup, language, fallbacks):
+def _fallback_columns(lookup, language, fallbacks):
     return tuple(f"{lookup}_{code}" for code in language_order(language, fallbacks))
 
 
@@ -292,7 +287,9 @@ def translated_value(row, lookup, language=None):
     row with its ``translations(lookup)``, as a model instance gives it: the language's
     own text, else the first fallback's, else "".
     """
-    for column in _fallback_columns(lookup, language or translation_language()):
+    # Whether fallbacks are on is the translation app's, per thread (``fallbacks()``).
+    columns = _fallback_columns(lookup, language or translation_language(), fallbacks_enabled())
+    for column in columns:
         if value := row[column]:
             return value
     return ""
