@@ -3,17 +3,20 @@ The Atom feed of recently published or changed live content, in the active
 language: the types each content app lists in its ``feeds.py``.
 """
 
+import functools
 from heapq import nlargest
 from operator import attrgetter
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db import connections
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from kainuu_portal.declarations import collect
 from kainuu_portal.publishing.models import translated_value, translations
+from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
 FEED_ITEMS = 30
 
@@ -95,16 +98,25 @@ class Update:
 
 def _newest(model, texts):
     """
-    The newest live rows of ``model`` as ``values()``: the translations of the ``texts``
-    the feed shows (fields by name: the title, which names an item as its ``__str__``
-    does, and the summary), the dates and the address.
+    The newest live rows of ``model`` as ``values()`` rows: the translations of the
+    ``texts`` the feed shows (fields by name: the title, which names an item as its
+    ``__str__`` does, and the summary), the dates and the address.
     """
-    fields = [column for field in texts.values() for column in translations(field)]
-    return (
-        model.objects.live()
+    using = model.objects.db
+    return _newest_statement(model, tuple(texts.values()), using).rows(now_for(connections[using]))
+
+
+@functools.cache
+def _newest_statement(model, fields, using):
+    # The feed runs one of these per type: compiled once per process, run with each
+    # request's time.
+    columns = translations(*fields)
+    rows = (
+        model.objects.live(now=STAND_IN_TIME)
         .order_by("-updated_at", "-pk")
         # The translations as stored (raw_values: no fallback of the translation app's own).
-        .raw_values(*fields, "updated_at", "publish_at", "created_at", *model.address.columns())[
+        .raw_values(*columns, "updated_at", "publish_at", "created_at", *model.address.columns())[
             :FEED_ITEMS
         ]
     )
+    return Statement(rows, [stand_in_time(connections[using])], using)

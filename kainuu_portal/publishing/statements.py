@@ -36,12 +36,25 @@ class Statement:
     which of the SQL's parameters hold one: a parameter that is a stand-in, or a string
     that contains one (a LIKE pattern ``%word%``). ``rows()`` puts the request's own
     values in their place. Content plays no part: a statement holds SQL, never rows.
+    Its rows are what the queryset's ``values()`` rows would be: named as ``values()``
+    names them (``programme__slug_fi``, not the column's own ``slug_fi``) and converted
+    as the ORM converts them (SQLite's times made aware, for one).
     """
 
     def __init__(self, queryset, stand_ins, using=DEFAULT_DB_ALIAS):
         self.using = using
-        self.sql, params = queryset.query.get_compiler(using).as_sql()
+        query = queryset.query
+        compiler = query.get_compiler(using)
+        self.sql, params = compiler.as_sql()
         self.params = [(param, self._stand_ins_in(param, stand_ins)) for param in params]
+        if query.selected:
+            self.names = list(query.selected)
+        else:
+            self.names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        # The converters of the compiling connection: they read only its settings (the
+        # time zone), and each row is converted with the connection that runs the query.
+        selected = [column[0] for column in compiler.select[: compiler.col_count]]
+        self.converters = list(compiler.get_converters(selected).items())
 
     @staticmethod
     def _stand_ins_in(param, stand_ins):
@@ -67,7 +80,20 @@ class Statement:
                 else:
                     param = values[stand_in]
             params.append(param)
-        with connections[self.using].cursor() as cursor:
+        connection = connections[self.using]
+        with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
-            columns = [column[0] for column in cursor.description]
-            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = [self._converted(row, connection) for row in rows]
+        names = self.names
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _converted(self, row, connection):
+        row = list(row)
+        for index, (converters, expression) in self.converters:
+            value = row[index]
+            for converter in converters:
+                value = converter(value, expression, connection)
+            row[index] = value
+        return row

@@ -3,7 +3,8 @@
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -85,6 +86,38 @@ def test_the_feed_is_linked_from_every_page(client, site):
         link = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*>', page)
         assert f'href="{feed_url(language)}"' in link.group()
         assert 'title="' in link.group()
+
+
+def titles_in(client):
+    return [entry.find(f"{ATOM}title").text for entry in entries(client)[1]]
+
+
+def test_a_scheduled_item_joins_the_feed_when_its_time_comes(client, site):
+    publish_at = timezone.now() + timedelta(hours=1)
+    factories.make_page(slug="later", title_en="Later", publish_at=publish_at)
+    assert not any(title.startswith("Later") for title in titles_in(client))
+    with mock.patch("django.utils.timezone.now", return_value=publish_at):
+        assert any(title.startswith("Later") for title in titles_in(client))
+
+
+def test_an_item_leaves_the_feed_when_it_is_unpublished(client, site):
+    unpublish_at = timezone.now() + timedelta(hours=1)
+    factories.make_page(slug="until", title_en="Until", unpublish_at=unpublish_at)
+    assert any(title.startswith("Until") for title in titles_in(client))
+    with mock.patch("django.utils.timezone.now", return_value=unpublish_at):
+        assert not any(title.startswith("Until") for title in titles_in(client))
+
+
+def test_each_entry_carries_its_own_times(client, site):
+    publish_at = datetime(2026, 2, 1, 8, 0, tzinfo=UTC)
+    saved_at = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    with mock.patch("django.utils.timezone.now", return_value=saved_at):
+        factories.make_page(slug="dated", title_en="Dated", publish_at=publish_at)
+    entry = next(
+        entry for entry in entries(client)[1] if entry.find(f"{ATOM}title").text == "Dated (page)"
+    )
+    assert entry.find(f"{ATOM}updated").text == "2026-03-04T05:06:07+00:00"
+    assert entry.find(f"{ATOM}published").text == "2026-02-01T08:00:00+00:00"
 
 
 def test_the_feed_makes_a_query_per_type(client, site, django_assert_max_num_queries):
