@@ -19,9 +19,6 @@ with its own time summed by area (``PROFILE_SORT=tottime`` sorts by own time).
 """
 
 import argparse
-import contextlib
-import io
-import json
 import os
 import secrets
 import statistics
@@ -35,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchmark import ALL_URLS_SCRIPT, GOAL_UNCACHED, GOAL_UNCACHED_HOME  # noqa: E402
+from benchmark import GOAL_UNCACHED, GOAL_UNCACHED_HOME, page_type_urls  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 # The areas a profile's own time is summed by (the first match of the file's path).
@@ -156,10 +153,7 @@ def main():
     django.setup()
     from django.test import Client
 
-    output = io.StringIO()
-    with contextlib.redirect_stdout(output):
-        exec(ALL_URLS_SCRIPT, {})  # noqa: S102 - the benchmark's own script
-    urls = json.loads(output.getvalue())
+    urls = page_type_urls()
     wanted = {name.strip() for name in args.pages.split(",") if name.strip()}
     if wanted:
         urls = {name: path for name, path in urls.items() if name in wanted}

@@ -8,9 +8,11 @@ Not a test.
 On a new database of that PostgreSQL server (created and dropped here), with the
 demo content (1x) and again after ``generate_scale_data --scale 100``, it times
 searches of common words (median of repeated requests through Django's test client,
-nothing cached) and counts the queries of the search and of every other public page
-type, then prints the ratio 100x / 1x. The goals: a search within 1.5x of its time
-at 1x, the same number of queries, and every page within the budget of 8.
+nothing cached) and counts the queries of the search and of every other page type that
+``bench/run`` and ``bench/cpu.py`` measure (``page_type_urls``; the comparison of periods
+only where the content has two), then prints the ratio 100x / 1x. The goals: a search
+within 1.5x of its time at 1x, the same number of queries, and every page within the
+budget of 8.
 Options: --scale (100), --repeat (30).
 """
 
@@ -24,6 +26,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from benchmark import page_type_urls  # noqa: E402
 
 WORDS = {"en": ["kainuu", "tourism"], "fi": ["kainuu", "matkailu"]}
 GOAL_TIME, BUDGET = 1.5, 8
@@ -103,21 +108,18 @@ def ranking_ms(name, repeat):
 
 
 def page_urls():
+    """The searches of ``WORDS``, then every other page type that the benchmarks measure."""
     from django.urls import reverse
     from django.utils.translation import override
-
-    from tests.helpers.pages import public_page_urls
 
     urls = {}
     for language, words in WORDS.items():
         with override(language):
             for word in words:
                 urls[f"search {language} {word}"] = f"{reverse('search')}?q={word}"
-    for name, url in public_page_urls("en").items():
-        if name != "not-found":
+    for name, url in page_type_urls().items():
+        if name != "search":
             urls[name] = url
-    urls["API regions"] = "/api/v1/regions"
-    urls["API priorities"] = "/api/v1/priorities"
     return urls
 
 
