@@ -18,10 +18,12 @@ class ComparisonSitemap(LiveContentSitemap):
     address = Address("priorities:programme-compare", region_slug="slug")
     lastmod_field = None
 
-    def rows(self):
+    def rows(self, now):
         return (
-            Region.objects.live()
-            .annotate(programme_count=Count("programmes", filter=live_condition("programmes__")))
+            Region.objects.live(now=now)
+            .annotate(
+                programme_count=Count("programmes", filter=live_condition("programmes__", now=now))
+            )
             .filter(programme_count__gte=2)
             .order_by("pk")
         )

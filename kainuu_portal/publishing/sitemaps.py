@@ -1,10 +1,14 @@
 """Sitemap bases that the content apps' ``sitemaps.py`` build on."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db import connections
 from django.utils.translation import get_language
 
 from .models import Address
+from .statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
 
 class PortalSitemap(Sitemap):
@@ -97,15 +101,14 @@ class LiveContentSitemap(PortalSitemap):
     address = None
     lastmod_field = "updated_at"
 
-    def rows(self):
-        """The rows to list: a queryset of ``model``."""
-        return self.model.objects.live().order_by("pk")
+    def rows(self, now):
+        """The rows to list, live at ``now``: a queryset of ``model``."""
+        return self.model.objects.live(now=now).order_by("pk")
 
     def items(self):
         address = self.address or self.model.address
-        fields = [self.lastmod_field] if self.lastmod_field else []
-        # The translations as stored (raw_values: no fallback of the translation app's own).
-        rows = self.rows().raw_values(*fields, *address.columns())
+        using = self.model.objects.db
+        rows = _statement(type(self), using).rows(now_for(connections[using]))
         urls = {code: address.urls_of(code) for code in self._languages()}
         return [
             Entry(
@@ -114,6 +117,17 @@ class LiveContentSitemap(PortalSitemap):
             )
             for row in rows
         ]
+
+
+@functools.cache
+def _statement(sitemap, using):
+    # Every sitemap request reads each type's rows: compiled once per process, run with
+    # each request's time.
+    address = sitemap.address or sitemap.model.address
+    fields = [sitemap.lastmod_field] if sitemap.lastmod_field else []
+    # The translations as stored (raw_values: no fallback of the translation app's own).
+    rows = sitemap().rows(STAND_IN_TIME).raw_values(*fields, *address.columns())
+    return Statement(rows, [stand_in_time(connections[using])], using)
 
 
 def live_content_sitemap(model):

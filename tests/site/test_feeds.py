@@ -197,3 +197,17 @@ def test_the_sitemap_lists_the_open_data_page_and_comparisons_in_every_language(
         url = reverse("priorities:programme-compare", kwargs={"region_slug": "kainuu"})
     assert f"http://testserver{url}" in content
     assert 'hreflang="sv"' in content
+
+
+def test_a_scheduled_item_joins_the_sitemap_when_its_time_comes(client, site):
+    publish_at = timezone.now() + timedelta(hours=1)
+    saved_at = datetime(2026, 3, 4, 23, 30, tzinfo=UTC)
+    with mock.patch("django.utils.timezone.now", return_value=saved_at):
+        page = factories.make_page(slug="later", title_en="Later", publish_at=publish_at)
+    with override("en"):
+        url = f"<loc>http://testserver{page.get_absolute_url()}</loc>"
+    assert url not in client.get("/sitemap.xml").content.decode()
+    with mock.patch("django.utils.timezone.now", return_value=publish_at):
+        content = client.get("/sitemap.xml").content.decode()
+    # Its last change as a day of the site's time zone (Helsinki: the 5th at 01:30).
+    assert f"{url}<lastmod>2026-03-05</lastmod>" in content
