@@ -5,10 +5,11 @@ priorities, focus areas and cross-cutting themes, written as every list is
 query for the page's items.
 """
 
+import functools
 from html import unescape
 from typing import Annotated
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
 
@@ -24,6 +25,7 @@ from kainuu_portal.publishing.api import (
     page_response,
     page_rows,
     related_to,
+    rows_of_items,
     url_field,
     urls_field,
 )
@@ -171,18 +173,27 @@ def live_sector(params):
     return Sector.objects.live().at_address(params.lang, slug=params.sector)
 
 
+@functools.cache
+def _domains_of(model, relation):
+    """``build`` of ``rows_of_items()``: the S3 domains of ``model`` of ``relation``'s ids."""
+
+    def build(ids, now):
+        return model.objects.filter(related_to(relation, ids)).raw_values(
+            "code", *translations("name"), item=F(relation)
+        )
+
+    return build
+
+
 def domains(model, relation, ids, language):
     """
     ``{id: [domain, ...]}``: the S3 domains of ``model`` (``EconomicDomain`` or
     ``ScientificDomain``) of each of ``ids`` of ``relation`` (``"sectors"`` or
     ``"priorities"``), in the code list's order.
     """
-    rows = model.objects.filter(related_to(relation, ids)).raw_values(
-        relation, "code", *translations("name")
-    )
     return grouped(
-        (row[relation], {"code": row["code"], "name": translated_value(row, "name", language)})
-        for row in rows
+        (row["item"], {"code": row["code"], "name": translated_value(row, "name", language)})
+        for row in rows_of_items(_domains_of(model, relation), ids)
     )
 
 
@@ -247,28 +258,44 @@ PRIORITY_FIELDS = (
 )
 
 
+def live_sectors_of_priorities(ids, now):
+    """``build`` of ``rows_of_items()``: the live sectors that the priorities ``ids`` name."""
+    return (
+        Sector.objects.live(now=now)
+        .filter(related_to("priorities", ids))
+        .raw_values(*translations("slug"), item=F("priorities"))
+    )
+
+
+def live_focus_areas(ids, now):
+    """
+    ``build`` of ``rows_of_items()``: the live focus areas of the live priorities ``ids``
+    (whose programmes and regions are live too).
+    """
+    return (
+        FocusArea.objects.live(known_live=FocusArea.live_parents, now=now)
+        .filter(related_to("priority", ids))
+        .raw_values(*translations("title", "description"), "key", item=F("priority"))
+    )
+
+
 def priority_items(request, rows, language):
     """The items (``PriorityOut``) of live priorities' ``rows`` of ``PRIORITY_FIELDS``."""
     ids = [row["id"] for row in rows]
     sectors = grouped(
-        (sector["priorities"], translated_value(sector, "slug", language))
-        for sector in Sector.objects.live()
-        .filter(related_to("priorities", ids))
-        .raw_values("priorities", *translations("slug"))
+        (sector["item"], translated_value(sector, "slug", language))
+        for sector in rows_of_items(live_sectors_of_priorities, ids)
     )
-    # The priorities are live, and so are their programmes and regions.
     focus_areas = grouped(
         (
-            area["priority"],
+            area["item"],
             {
                 "title": translated_value(area, "title", language),
                 "description": translated_value(area, "description", language),
                 "key": area["key"],
             },
         )
-        for area in FocusArea.objects.live(known_live=FocusArea.live_parents)
-        .filter(related_to("priority", ids))
-        .raw_values("priority", *translations("title", "description"), "key")
+        for area in rows_of_items(live_focus_areas, ids)
     )
     economic = domains(EconomicDomain, "priorities", ids, language)
     scientific = domains(ScientificDomain, "priorities", ids, language)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Literal
 
+from django.db.models import F
 from ninja import Field, Query, Router, Schema
 
 from kainuu_portal.publishing.api import (
@@ -22,6 +23,7 @@ from kainuu_portal.publishing.api import (
     page_response,
     page_rows,
     related_to,
+    rows_of_items,
     url_field,
     urls_field,
 )
@@ -119,31 +121,42 @@ def areas(row):
     }
 
 
+def _population_figures(owner):
+    """``build`` of ``rows_of_items()``: the live population figures of ``owner``'s ids."""
+
+    def build(ids, now):
+        return (
+            PopulationFigure.objects.live(now=now)
+            .filter(related_to(owner, ids))
+            .raw_values(
+                "year",
+                "value",
+                "is_approximate",
+                "is_preliminary",
+                *translations("source"),
+                "source_url",
+                "origin",
+                "table_id",
+                "table_updated",
+                item=F(owner),
+            )
+        )
+
+    return build
+
+
+POPULATION_FIGURES = {owner: _population_figures(owner) for owner in ("region", "municipality")}
+
+
 def population_series(language, owner, ids):
     """
     ``{id: [figure, ...]}``: the live population figures of each of ``ids`` of
     ``owner`` (``"region"`` or ``"municipality"``), by year.
     """
-    figures = (
-        PopulationFigure.objects.live()
-        .filter(related_to(owner, ids))
-        .raw_values(
-            owner,
-            "year",
-            "value",
-            "is_approximate",
-            "is_preliminary",
-            *translations("source"),
-            "source_url",
-            "origin",
-            "table_id",
-            "table_updated",
-        )
-    )
     imported = PopulationFigure.Origin.IMPORT
     series = defaultdict(list)
-    for figure in figures:
-        series[figure[owner]].append(
+    for figure in rows_of_items(POPULATION_FIGURES[owner], ids):
+        series[figure["item"]].append(
             {
                 "year": figure["year"],
                 "value": figure["value"],
@@ -159,12 +172,25 @@ def population_series(language, owner, ids):
     return series
 
 
+def live_neighbours(ids, now):
+    """
+    ``build`` of ``rows_of_items()``: the live neighbours of the regions ``ids``, each
+    with the region it neighbours as ``item`` (the relation is symmetrical).
+    """
+    return (
+        Region.objects.live(now=now)
+        .filter(related_to("neighbours", ids))
+        .raw_values(*translations("slug"), item=F("neighbours"))
+    )
+
+
 @list_view(router, "/regions", RegionList, "regions")
 def list_regions(request, params: Query[RegionParams]):
     """Regions: the home region (Kainuu) first, then the others by name."""
     lang = params.lang
-    live = Region.objects.live()
-    regions = filtered(live.order_by("-is_home", "name", "pk"), params, kind="kind")
+    regions = filtered(
+        Region.objects.live().order_by("-is_home", "name", "pk"), params, kind="kind"
+    )
     count, rows = page_rows(
         regions,
         params,
@@ -181,13 +207,10 @@ def list_regions(request, params: Query[RegionParams]):
         *Region.address.columns(),
     )
     ids = [row["id"] for row in rows]
-    # The neighbours of the page's regions, in the regions' order: ``neighbours`` of a
-    # neighbour is the region it neighbours (the relation is symmetrical).
+    # The neighbours of the page's regions, in the regions' order.
     neighbours = grouped(
-        (neighbour["neighbours"], translated_value(neighbour, "slug", lang))
-        for neighbour in live.filter(related_to("neighbours", ids)).raw_values(
-            "neighbours", *translations("slug")
-        )
+        (neighbour["item"], translated_value(neighbour, "slug", lang))
+        for neighbour in rows_of_items(live_neighbours, ids)
     )
     population = population_series(lang, "region", ids)
     addresses = page_addresses(request, Region.address, rows)

@@ -17,17 +17,19 @@ schemas describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py
 validates every list against them).
 """
 
+import functools
 from collections import defaultdict
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Count, Q, Window
 from django.http import HttpResponse
-from django.utils.translation import override
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
-from .models import LANGUAGES, text_in, translated_value
+from .models import LANGUAGES, text_in
+from .statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
 MAX_LIMIT = 100
@@ -136,6 +138,63 @@ def related_to(relation, ids):
     return Q(**{f"{relation}__pk__in": ids})
 
 
+class ListStatement(Statement):
+    """
+    A ``Statement`` whose rows hold what ``values()`` would give: each column with the
+    database's converters applied (SQLite's 0 and 1 as booleans, its times as aware
+    datetimes, its decimals as ``Decimal``). A column is named as the database names it
+    (``region_id``), or by its alias (``values(item=F("region"))``).
+    """
+
+    def __init__(self, queryset, stand_ins, using=DEFAULT_DB_ALIAS):
+        super().__init__(queryset, stand_ins, using)
+        compiler = queryset.query.get_compiler(using)
+        compiler.setup_query()
+        select = compiler.select
+        self.converters = [
+            (alias or expression.target.column, functions, expression)
+            for position, (functions, expression) in compiler.get_converters(
+                [expression for expression, _sql, _alias in select]
+            ).items()
+            for _expression, _sql, alias in [select[position]]
+        ]
+
+    def rows(self, values):
+        rows = super().rows(values)
+        if self.converters:
+            connection = connections[self.using]
+            for row in rows:
+                for name, functions, expression in self.converters:
+                    value = row[name]
+                    for function in functions:
+                        value = function(value, expression, connection)
+                    row[name] = value
+        return rows
+
+
+@functools.cache
+def _items_statement(build, count, using):
+    stand_ins = tuple(range(-1, -count - 1, -1))
+    queryset = build(list(stand_ins), STAND_IN_TIME)
+    return stand_ins, ListStatement(
+        queryset, [stand_in_time(connections[using]), *stand_ins], using
+    )
+
+
+def rows_of_items(build, ids, using=DEFAULT_DB_ALIAS):
+    """
+    The rows of a nested list for the page's items ``ids``: of ``build(ids, now)``, a
+    values() queryset of the rows live at ``now`` (``related_to(relation, ids)``). It is
+    compiled once per process and number of ids, with distinct negative numbers (no row's
+    id) standing in for the ids and ``STAND_IN_TIME`` for the time, and run with the
+    page's ids and the present: a few hundred calls instead of the ORM's thousands.
+    """
+    if not ids:
+        return []
+    stand_ins, statement = _items_statement(build, len(ids), using)
+    return statement.rows({**now_for(connections[using]), **dict(zip(stand_ins, ids, strict=True))})
+
+
 def grouped(pairs):
     """``{key: [value, ...]}`` of ``(key, value)`` pairs, in their order."""
     groups = defaultdict(list)
@@ -150,18 +209,16 @@ def grouped(pairs):
 def page_addresses(request, address, rows):
     """
     ``{language: absolute address}`` of the page of each of ``rows`` (with their
-    ``Address.columns()``), from the route's template per language (``Address.url``).
+    ``Address.columns()``), from the route's template per language (``Address.urls_of``).
     """
     # The addresses are paths with slugs in them, which build_absolute_uri() would leave
     # as they are: only the scheme and host are added, the same for every address.
     origin = request.build_absolute_uri("/")[:-1]
-    lookups = address.lookups.items()
     addresses = [{} for _row in rows]
     for code in LANGUAGES:
-        with override(code):
-            for row, urls in zip(rows, addresses, strict=True):
-                values = {name: translated_value(row, lookup, code) for name, lookup in lookups}
-                urls[code] = origin + address.url(values)
+        url = address.urls_of(code)
+        for row, urls in zip(rows, addresses, strict=True):
+            urls[code] = origin + url(row)
     return addresses
 
 
