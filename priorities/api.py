@@ -9,7 +9,7 @@ import functools
 from html import unescape
 from typing import Annotated
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
 
@@ -169,8 +169,8 @@ class PriorityList(Page):
     items: list[PriorityWithProgrammeOut]
 
 
-def live_sector(params):
-    return Sector.objects.live().at_address(params.lang, slug=params.sector)
+def live_sector(params, now):
+    return Sector.objects.live(now=now).at_address(params.lang, slug=params.sector)
 
 
 @functools.cache
@@ -179,7 +179,7 @@ def _domains_of(model, relation):
 
     def build(ids, now):
         return model.objects.filter(related_to(relation, ids)).raw_values(
-            "code", *translations("name"), item=F(relation)
+            relation, "code", *translations("name")
         )
 
     return build
@@ -192,7 +192,7 @@ def domains(model, relation, ids, language):
     ``"priorities"``), in the code list's order.
     """
     return grouped(
-        (row["item"], {"code": row["code"], "name": translated_value(row, "name", language)})
+        (row[relation], {"code": row["code"], "name": translated_value(row, "name", language)})
         for row in rows_of_items(_domains_of(model, relation), ids)
     )
 
@@ -202,20 +202,24 @@ def plain_text(html):
     return " ".join(unescape(strip_tags(html)).split())
 
 
-@list_view(router, "/sectors", SectorList, "sectors")
-def list_sectors(request, params: Query[SectorParams]):
-    """Sectors, a tree: each names its parent sector."""
-    lang = params.lang
-    sectors = Sector.objects.live().order_by("order", "pk")
+def live_sectors(params, now):
+    """``build`` of ``page_rows()``: the sectors live at ``now``, in their order."""
+    sectors = Sector.objects.live(now=now).order_by("order", "pk")
     if params.region:
-        key_sectors = RegionKeySector.objects.live().filter(
+        key_sectors = RegionKeySector.objects.live(now=now).filter(
             sector=OuterRef("pk"),
             region__in=Region.objects.at_address(params.lang, slug=params.region),
         )
         sectors = sectors.filter(Exists(key_sectors))
-    sectors = filtered(sectors, params, parent="parent__slug")
+    return filtered(sectors, params, parent="parent__slug")
+
+
+@list_view(router, "/sectors", SectorList, "sectors")
+def list_sectors(request, params: Query[SectorParams]):
+    """Sectors, a tree: each names its parent sector."""
+    lang = params.lang
     count, rows = page_rows(
-        sectors,
+        live_sectors,
         params,
         "id",
         "parent",
@@ -263,7 +267,7 @@ def live_sectors_of_priorities(ids, now):
     return (
         Sector.objects.live(now=now)
         .filter(related_to("priorities", ids))
-        .raw_values(*translations("slug"), item=F("priorities"))
+        .raw_values("priorities", *translations("slug"))
     )
 
 
@@ -275,7 +279,7 @@ def live_focus_areas(ids, now):
     return (
         FocusArea.objects.live(known_live=FocusArea.live_parents, now=now)
         .filter(related_to("priority", ids))
-        .raw_values(*translations("title", "description"), "key", item=F("priority"))
+        .raw_values("priority", *translations("title", "description"), "key")
     )
 
 
@@ -283,12 +287,12 @@ def priority_items(request, rows, language):
     """The items (``PriorityOut``) of live priorities' ``rows`` of ``PRIORITY_FIELDS``."""
     ids = [row["id"] for row in rows]
     sectors = grouped(
-        (sector["item"], translated_value(sector, "slug", language))
+        (sector["priorities"], translated_value(sector, "slug", language))
         for sector in rows_of_items(live_sectors_of_priorities, ids)
     )
     focus_areas = grouped(
         (
-            area["item"],
+            area["priority"],
             {
                 "title": translated_value(area, "title", language),
                 "description": translated_value(area, "description", language),
@@ -319,19 +323,24 @@ def priority_items(request, rows, language):
     ]
 
 
+def live_programmes(params, now):
+    """``build`` of ``page_rows()``: the programmes live at ``now``, by region and period."""
+    programmes = Programme.objects.live(now=now).order_by("region__slug", "-start_year", "pk")
+    programmes = filtered(programmes, params, region="region__slug")
+    if params.sector:
+        naming = Priority.objects.live(now=now).filter(
+            programme=OuterRef("pk"), sectors__in=live_sector(params, now)
+        )
+        programmes = programmes.filter(Exists(naming))
+    return programmes
+
+
 @list_view(router, "/programmes", ProgrammeList, "programmes")
 def list_programmes(request, params: Query[ProgrammeParams]):
     """Smart Specialisation programmes with their priorities, focus areas and themes."""
     lang = params.lang
-    programmes = Programme.objects.live().order_by("region__slug", "-start_year", "pk")
-    programmes = filtered(programmes, params, region="region__slug")
-    if params.sector:
-        naming = Priority.objects.live().filter(
-            programme=OuterRef("pk"), sectors__in=live_sector(params)
-        )
-        programmes = programmes.filter(Exists(naming))
     count, rows = page_rows(
-        programmes,
+        live_programmes,
         params,
         "id",
         *translations("title", "summary"),
@@ -383,11 +392,9 @@ def list_programmes(request, params: Query[ProgrammeParams]):
     return page_response(request, params, count, items)
 
 
-@list_view(router, "/priorities", PriorityList, "programmes")
-def list_priorities(request, params: Query[PriorityParams]):
-    """Priorities of every programme, with their focus areas and sectors."""
-    lang = params.lang
-    priorities = Priority.objects.live().order_by(
+def live_priorities(params, now):
+    """``build`` of ``page_rows()``: the priorities live at ``now``, by programme."""
+    priorities = Priority.objects.live(now=now).order_by(
         "programme__region__slug", "-programme__start_year", "order", "pk"
     )
     priorities = filtered(
@@ -399,10 +406,17 @@ def list_priorities(request, params: Query[PriorityParams]):
         priorities = priorities.in_scientific_domain(params.scientific_domain)
     if params.sector:
         naming = Priority.sectors.through.objects.filter(
-            priority=OuterRef("pk"), sector__in=live_sector(params)
+            priority=OuterRef("pk"), sector__in=live_sector(params, now)
         )
         priorities = priorities.filter(Exists(naming))
-    count, rows = page_rows(priorities, params, *PRIORITY_FIELDS)
+    return priorities
+
+
+@list_view(router, "/priorities", PriorityList, "programmes")
+def list_priorities(request, params: Query[PriorityParams]):
+    """Priorities of every programme, with their focus areas and sectors."""
+    lang = params.lang
+    count, rows = page_rows(live_priorities, params, *PRIORITY_FIELDS)
     items = priority_items(request, rows, lang)
     for row, item in zip(rows, items, strict=True):
         item["region"] = translated_value(row, "programme__region__slug", lang)

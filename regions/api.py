@@ -8,7 +8,6 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import F
 from ninja import Field, Query, Router, Schema
 
 from kainuu_portal.publishing.api import (
@@ -129,6 +128,7 @@ def _population_figures(owner):
             PopulationFigure.objects.live(now=now)
             .filter(related_to(owner, ids))
             .raw_values(
+                owner,
                 "year",
                 "value",
                 "is_approximate",
@@ -138,7 +138,6 @@ def _population_figures(owner):
                 "origin",
                 "table_id",
                 "table_updated",
-                item=F(owner),
             )
         )
 
@@ -156,7 +155,7 @@ def population_series(language, owner, ids):
     imported = PopulationFigure.Origin.IMPORT
     series = defaultdict(list)
     for figure in rows_of_items(POPULATION_FIGURES[owner], ids):
-        series[figure["item"]].append(
+        series[figure[owner]].append(
             {
                 "year": figure["year"],
                 "value": figure["value"],
@@ -175,24 +174,27 @@ def population_series(language, owner, ids):
 def live_neighbours(ids, now):
     """
     ``build`` of ``rows_of_items()``: the live neighbours of the regions ``ids``, each
-    with the region it neighbours as ``item`` (the relation is symmetrical).
+    with the region it neighbours as ``neighbours`` (the relation is symmetrical).
     """
     return (
         Region.objects.live(now=now)
         .filter(related_to("neighbours", ids))
-        .raw_values(*translations("slug"), item=F("neighbours"))
+        .raw_values("neighbours", *translations("slug"))
     )
+
+
+def live_regions(params, now):
+    """``build`` of ``page_rows()``: the regions live at ``now``, the home region first."""
+    regions = Region.objects.live(now=now).order_by("-is_home", "name", "pk")
+    return filtered(regions, params, kind="kind")
 
 
 @list_view(router, "/regions", RegionList, "regions")
 def list_regions(request, params: Query[RegionParams]):
     """Regions: the home region (Kainuu) first, then the others by name."""
     lang = params.lang
-    regions = filtered(
-        Region.objects.live().order_by("-is_home", "name", "pk"), params, kind="kind"
-    )
     count, rows = page_rows(
-        regions,
+        live_regions,
         params,
         "id",
         *AREA_FIELDS,
@@ -209,7 +211,7 @@ def list_regions(request, params: Query[RegionParams]):
     ids = [row["id"] for row in rows]
     # The neighbours of the page's regions, in the regions' order.
     neighbours = grouped(
-        (neighbour["item"], translated_value(neighbour, "slug", lang))
+        (neighbour["neighbours"], translated_value(neighbour, "slug", lang))
         for neighbour in rows_of_items(live_neighbours, ids)
     )
     population = population_series(lang, "region", ids)
@@ -238,15 +240,18 @@ def list_regions(request, params: Query[RegionParams]):
     return page_response(request, params, count, items)
 
 
+def live_municipalities(params, now):
+    """``build`` of ``page_rows()``: the municipalities live at ``now``, by name."""
+    municipalities = Municipality.objects.live(now=now).order_by("name", "pk")
+    return filtered(municipalities, params, region="region__slug")
+
+
 @list_view(router, "/municipalities", MunicipalityList, "regions")
 def list_municipalities(request, params: Query[MunicipalityParams]):
     """Municipalities with their population figures, by name."""
     lang = params.lang
-    municipalities = filtered(
-        Municipality.objects.live().order_by("name", "pk"), params, region="region__slug"
-    )
     count, rows = page_rows(
-        municipalities,
+        live_municipalities,
         params,
         "id",
         *AREA_FIELDS,

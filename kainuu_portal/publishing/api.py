@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Count, Q, Window
 from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
@@ -115,21 +117,6 @@ def filtered(queryset, params, **lookups):
     return queryset
 
 
-def page_rows(queryset, params, *fields):
-    """
-    The number of rows of ``queryset`` and its rows on the page that ``params`` asks for
-    (``limit``, ``offset``), as dicts of ``fields``.
-    """
-    # The number comes with each row, counted in the same query; a page past the end
-    # has no row to bring it.
-    rows = list(
-        queryset.raw_values(*fields, total_count=Window(Count("pk")))[
-            params.offset : params.offset + params.limit
-        ]
-    )
-    return (rows[0]["total_count"] if rows else queryset.count()), rows
-
-
 def related_to(relation, ids):
     """
     Rows whose ``relation`` is one of the page's items ``ids``, as a filter: ``pk__in``
@@ -142,8 +129,7 @@ class ListStatement(Statement):
     """
     A ``Statement`` whose rows hold what ``values()`` would give: each column with the
     database's converters applied (SQLite's 0 and 1 as booleans, its times as aware
-    datetimes, its decimals as ``Decimal``). A column is named as the database names it
-    (``region_id``), or by its alias (``values(item=F("region"))``).
+    datetimes, its decimals as ``Decimal``), named as ``values()`` names it.
     """
 
     def __init__(self, queryset, stand_ins, using=DEFAULT_DB_ALIAS):
@@ -152,7 +138,7 @@ class ListStatement(Statement):
         compiler.setup_query()
         select = compiler.select
         self.converters = [
-            (alias or expression.target.column, functions, expression)
+            (alias, functions, expression)
             for position, (functions, expression) in compiler.get_converters(
                 [expression for expression, _sql, _alias in select]
             ).items()
@@ -173,7 +159,9 @@ class ListStatement(Statement):
 
 
 @functools.cache
-def _items_statement(build, count, using):
+def _items_statement(build, count, active_language, using):
+    # ``active_language``: the translation app writes a model's ordering by a translated
+    # field in the active language.
     stand_ins = tuple(range(-1, -count - 1, -1))
     queryset = build(list(stand_ins), STAND_IN_TIME)
     return stand_ins, ListStatement(
@@ -191,8 +179,62 @@ def rows_of_items(build, ids, using=DEFAULT_DB_ALIAS):
     """
     if not ids:
         return []
-    stand_ins, statement = _items_statement(build, len(ids), using)
+    stand_ins, statement = _items_statement(build, len(ids), get_language(), using)
     return statement.rows({**now_for(connections[using]), **dict(zip(stand_ins, ids, strict=True))})
+
+
+# How many pages' statements a process keeps: one per language, parameters given, limit
+# and offset, as the ORM writes a page's LIMIT and OFFSET into its SQL.
+PAGE_STATEMENTS = 256
+
+
+def page_rows(build, params, *fields):
+    """
+    The number of rows of the list and its rows on the page that ``params`` asks for
+    (``limit``, ``offset``), as dicts of ``fields``. ``build(params, now)`` is the list's
+    queryset: its rows live at ``now``, filtered by the parameters given.
+
+    The page's query is compiled once per process for each language, set of parameters
+    given, limit and offset, with stand-ins for those parameters' values and for the
+    time, and run with the request's (as ``rows_of_items()``).
+    """
+    given = tuple(
+        name
+        for name in type(params).model_fields
+        if name not in ListParams.model_fields and getattr(params, name)
+    )
+    using = DEFAULT_DB_ALIAS
+    stand_ins, statement = _page_statement(
+        build,
+        fields,
+        type(params),
+        get_language(),
+        params.lang,
+        given,
+        params.limit,
+        params.offset,
+        using,
+    )
+    values = {stand_ins[name]: getattr(params, name) for name in given}
+    rows = statement.rows({**now_for(connections[using]), **values})
+    # The number comes with each row, counted in the same query; a page past the end
+    # has no row to bring it.
+    return (rows[0]["total_count"] if rows else build(params, timezone.now()).count()), rows
+
+
+@functools.lru_cache(maxsize=PAGE_STATEMENTS)
+def _page_statement(build, fields, kind, active_language, lang, given, limit, offset, using):
+    # ``kind``: the class of the list's parameters. ``active_language``: the translation
+    # app writes an ordering by a translated field in the active language.
+    stand_ins = {name: f"zqx{name}zqx" for name in given}
+    params = kind.model_construct(lang=lang, limit=limit, offset=offset, **stand_ins)
+    queryset = build(params, STAND_IN_TIME).raw_values(*fields, total_count=Window(Count("pk")))
+    statement = ListStatement(
+        queryset[offset : offset + limit],
+        [stand_in_time(connections[using]), *stand_ins.values()],
+        using,
+    )
+    return stand_ins, statement
 
 
 def grouped(pairs):
