@@ -323,6 +323,27 @@ def priority_items(request, rows, language):
     ]
 
 
+def live_priorities_of_programmes(ids, now):
+    """``build`` of ``rows_of_items()``: the live priorities of the programmes ``ids``."""
+    return (
+        Priority.objects.live(now=now)
+        .filter(related_to("programme", ids))
+        .raw_values(*PRIORITY_FIELDS)
+    )
+
+
+def live_themes(ids, now):
+    """
+    ``build`` of ``rows_of_items()``: the live cross-cutting themes of the live programmes
+    ``ids`` (whose regions are live too).
+    """
+    return (
+        CrossCuttingTheme.objects.live(known_live=CrossCuttingTheme.live_parents, now=now)
+        .filter(related_to("programme", ids))
+        .raw_values("programme", *translations("title", "description"), "key")
+    )
+
+
 def live_programmes(params, now):
     """``build`` of ``page_rows()``: the programmes live at ``now``, by region and period."""
     programmes = Programme.objects.live(now=now).order_by("region__slug", "-start_year", "pk")
@@ -349,9 +370,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         *Programme.address.columns(),
     )
     ids = [row["id"] for row in rows]
-    priority_rows = list(
-        Priority.objects.live().filter(related_to("programme", ids)).raw_values(*PRIORITY_FIELDS)
-    )
+    priority_rows = rows_of_items(live_priorities_of_programmes, ids)
     priorities = grouped(
         zip(
             (row["programme"] for row in priority_rows),
@@ -359,7 +378,6 @@ def list_programmes(request, params: Query[ProgrammeParams]):
             strict=True,
         )
     )
-    # The programmes are live, and so are their regions.
     themes = grouped(
         (
             theme["programme"],
@@ -369,9 +387,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
                 "key": theme["key"],
             },
         )
-        for theme in CrossCuttingTheme.objects.live(known_live=CrossCuttingTheme.live_parents)
-        .filter(related_to("programme", ids))
-        .raw_values("programme", *translations("title", "description"), "key")
+        for theme in rows_of_items(live_themes, ids)
     )
     addresses = page_addresses(request, Programme.address, rows)
     items = [

@@ -8,13 +8,15 @@ A list view takes its parameters as ``params: Query[<ListParams subclass>]`` and
 registered with ``@list_view(router, path, page, tag)``, where ``page`` is a ``Page``
 subclass that names the type of its items. It answers with the JSON of its page itself
 (``page_response()``): its rows are read with ``values()`` (``page_rows()``), each
-nested list in one query for the page's items (``related_to()``, ``grouped()``), and
-written as they are, without model instances or a validation of every item against its
-schema. Translated fields are read in every language (``translations()``) and shown
-with modeltranslation's fallback (``translated_value()``); the items' addresses are their route's
-template filled with their slugs (``Address.columns()``, ``page_addresses()``). The
-schemas describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py``
-validates every list against them).
+nested list in one query for the page's items (``rows_of_items()``, ``related_to()``,
+``grouped()``), each query a statement compiled once per process and run with the
+request's values (``ListStatement``), and the rows are written as they are, without
+model instances or a validation of every item against its schema. Translated fields
+are read in every language (``translations()``) and shown with modeltranslation's
+fallback (``translated_value()``); the items' addresses are their route's template
+filled with their slugs (``Address.columns()``, ``page_addresses()``). The schemas
+describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py`` validates
+every list against them).
 """
 
 import functools
@@ -136,13 +138,11 @@ class ListStatement(Statement):
         super().__init__(queryset, stand_ins, using)
         compiler = queryset.query.get_compiler(using)
         compiler.setup_query()
-        select = compiler.select
+        names = [alias for _expression, _sql, alias in compiler.select]
+        converters = compiler.get_converters([expression for expression, *_ in compiler.select])
         self.converters = [
-            (alias, functions, expression)
-            for position, (functions, expression) in compiler.get_converters(
-                [expression for expression, _sql, _alias in select]
-            ).items()
-            for _expression, _sql, alias in [select[position]]
+            (names[position], functions, expression)
+            for position, (functions, expression) in converters.items()
         ]
 
     def rows(self, values):
@@ -158,7 +158,7 @@ class ListStatement(Statement):
         return rows
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _items_statement(build, count, active_language, using):
     # ``active_language``: the translation app writes a model's ordering by a translated
     # field in the active language.
