@@ -5,6 +5,7 @@ priorities, focus areas and cross-cutting themes, written as every list is
 query for the page's items.
 """
 
+import functools
 from html import unescape
 from typing import Annotated
 
@@ -24,6 +25,7 @@ from kainuu_portal.publishing.api import (
     page_response,
     page_rows,
     related_to,
+    rows_of_items,
     url_field,
     urls_field,
 )
@@ -167,8 +169,20 @@ class PriorityList(Page):
     items: list[PriorityWithProgrammeOut]
 
 
-def live_sector(params):
-    return Sector.objects.live().at_address(params.lang, slug=params.sector)
+def live_sector(params, now):
+    return Sector.objects.live(now=now).at_address(params.lang, slug=params.sector)
+
+
+@functools.cache
+def _domains_of(model, relation):
+    """``build`` of ``rows_of_items()``: the S3 domains of ``model`` of ``relation``'s ids."""
+
+    def build(ids, now):
+        return model.objects.filter(related_to(relation, ids)).raw_values(
+            relation, "code", *translations("name")
+        )
+
+    return build
 
 
 def domains(model, relation, ids, language):
@@ -177,12 +191,9 @@ def domains(model, relation, ids, language):
     ``ScientificDomain``) of each of ``ids`` of ``relation`` (``"sectors"`` or
     ``"priorities"``), in the code list's order.
     """
-    rows = model.objects.filter(related_to(relation, ids)).raw_values(
-        relation, "code", *translations("name")
-    )
     return grouped(
         (row[relation], {"code": row["code"], "name": translated_value(row, "name", language)})
-        for row in rows
+        for row in rows_of_items(_domains_of(model, relation), ids)
     )
 
 
@@ -191,20 +202,24 @@ def plain_text(html):
     return " ".join(unescape(strip_tags(html)).split())
 
 
-@list_view(router, "/sectors", SectorList, "sectors")
-def list_sectors(request, params: Query[SectorParams]):
-    """Sectors, a tree: each names its parent sector."""
-    lang = params.lang
-    sectors = Sector.objects.live().order_by("order", "pk")
+def live_sectors(params, now):
+    """``build`` of ``page_rows()``: the sectors live at ``now``, in their order."""
+    sectors = Sector.objects.live(now=now).order_by("order", "pk")
     if params.region:
-        key_sectors = RegionKeySector.objects.live().filter(
+        key_sectors = RegionKeySector.objects.live(now=now).filter(
             sector=OuterRef("pk"),
             region__in=Region.objects.at_address(params.lang, slug=params.region),
         )
         sectors = sectors.filter(Exists(key_sectors))
-    sectors = filtered(sectors, params, parent="parent__slug")
+    return filtered(sectors, params, parent="parent__slug")
+
+
+@list_view(router, "/sectors", SectorList, "sectors")
+def list_sectors(request, params: Query[SectorParams]):
+    """Sectors, a tree: each names its parent sector."""
+    lang = params.lang
     count, rows = page_rows(
-        sectors,
+        live_sectors,
         params,
         "id",
         "parent",
@@ -247,16 +262,34 @@ PRIORITY_FIELDS = (
 )
 
 
+def live_sectors_of_priorities(ids, now):
+    """``build`` of ``rows_of_items()``: the live sectors that the priorities ``ids`` name."""
+    return (
+        Sector.objects.live(now=now)
+        .filter(related_to("priorities", ids))
+        .raw_values("priorities", *translations("slug"))
+    )
+
+
+def live_focus_areas(ids, now):
+    """
+    ``build`` of ``rows_of_items()``: the live focus areas of the live priorities ``ids``
+    (whose programmes and regions are live too).
+    """
+    return (
+        FocusArea.objects.live(known_live=FocusArea.live_parents, now=now)
+        .filter(related_to("priority", ids))
+        .raw_values("priority", *translations("title", "description"), "key")
+    )
+
+
 def priority_items(request, rows, language):
     """The items (``PriorityOut``) of live priorities' ``rows`` of ``PRIORITY_FIELDS``."""
     ids = [row["id"] for row in rows]
     sectors = grouped(
         (sector["priorities"], translated_value(sector, "slug", language))
-        for sector in Sector.objects.live()
-        .filter(related_to("priorities", ids))
-        .raw_values("priorities", *translations("slug"))
+        for sector in rows_of_items(live_sectors_of_priorities, ids)
     )
-    # The priorities are live, and so are their programmes and regions.
     focus_areas = grouped(
         (
             area["priority"],
@@ -266,9 +299,7 @@ def priority_items(request, rows, language):
                 "key": area["key"],
             },
         )
-        for area in FocusArea.objects.live(known_live=FocusArea.live_parents)
-        .filter(related_to("priority", ids))
-        .raw_values("priority", *translations("title", "description"), "key")
+        for area in rows_of_items(live_focus_areas, ids)
     )
     economic = domains(EconomicDomain, "priorities", ids, language)
     scientific = domains(ScientificDomain, "priorities", ids, language)
@@ -292,19 +323,45 @@ def priority_items(request, rows, language):
     ]
 
 
+def live_priorities_of_programmes(ids, now):
+    """``build`` of ``rows_of_items()``: the live priorities of the programmes ``ids``."""
+    return (
+        Priority.objects.live(now=now)
+        .filter(related_to("programme", ids))
+        .raw_values(*PRIORITY_FIELDS)
+    )
+
+
+def live_themes(ids, now):
+    """
+    ``build`` of ``rows_of_items()``: the live cross-cutting themes of the live programmes
+    ``ids`` (whose regions are live too).
+    """
+    return (
+        CrossCuttingTheme.objects.live(known_live=CrossCuttingTheme.live_parents, now=now)
+        .filter(related_to("programme", ids))
+        .raw_values("programme", *translations("title", "description"), "key")
+    )
+
+
+def live_programmes(params, now):
+    """``build`` of ``page_rows()``: the programmes live at ``now``, by region and period."""
+    programmes = Programme.objects.live(now=now).order_by("region__slug", "-start_year", "pk")
+    programmes = filtered(programmes, params, region="region__slug")
+    if params.sector:
+        naming = Priority.objects.live(now=now).filter(
+            programme=OuterRef("pk"), sectors__in=live_sector(params, now)
+        )
+        programmes = programmes.filter(Exists(naming))
+    return programmes
+
+
 @list_view(router, "/programmes", ProgrammeList, "programmes")
 def list_programmes(request, params: Query[ProgrammeParams]):
     """Smart Specialisation programmes with their priorities, focus areas and themes."""
     lang = params.lang
-    programmes = Programme.objects.live().order_by("region__slug", "-start_year", "pk")
-    programmes = filtered(programmes, params, region="region__slug")
-    if params.sector:
-        naming = Priority.objects.live().filter(
-            programme=OuterRef("pk"), sectors__in=live_sector(params)
-        )
-        programmes = programmes.filter(Exists(naming))
     count, rows = page_rows(
-        programmes,
+        live_programmes,
         params,
         "id",
         *translations("title", "summary"),
@@ -313,9 +370,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         *Programme.address.columns(),
     )
     ids = [row["id"] for row in rows]
-    priority_rows = list(
-        Priority.objects.live().filter(related_to("programme", ids)).raw_values(*PRIORITY_FIELDS)
-    )
+    priority_rows = rows_of_items(live_priorities_of_programmes, ids)
     priorities = grouped(
         zip(
             (row["programme"] for row in priority_rows),
@@ -323,7 +378,6 @@ def list_programmes(request, params: Query[ProgrammeParams]):
             strict=True,
         )
     )
-    # The programmes are live, and so are their regions.
     themes = grouped(
         (
             theme["programme"],
@@ -333,9 +387,7 @@ def list_programmes(request, params: Query[ProgrammeParams]):
                 "key": theme["key"],
             },
         )
-        for theme in CrossCuttingTheme.objects.live(known_live=CrossCuttingTheme.live_parents)
-        .filter(related_to("programme", ids))
-        .raw_values("programme", *translations("title", "description"), "key")
+        for theme in rows_of_items(live_themes, ids)
     )
     addresses = page_addresses(request, Programme.address, rows)
     items = [
@@ -356,11 +408,9 @@ def list_programmes(request, params: Query[ProgrammeParams]):
     return page_response(request, params, count, items)
 
 
-@list_view(router, "/priorities", PriorityList, "programmes")
-def list_priorities(request, params: Query[PriorityParams]):
-    """Priorities of every programme, with their focus areas and sectors."""
-    lang = params.lang
-    priorities = Priority.objects.live().order_by(
+def live_priorities(params, now):
+    """``build`` of ``page_rows()``: the priorities live at ``now``, by programme."""
+    priorities = Priority.objects.live(now=now).order_by(
         "programme__region__slug", "-programme__start_year", "order", "pk"
     )
     priorities = filtered(
@@ -372,10 +422,17 @@ def list_priorities(request, params: Query[PriorityParams]):
         priorities = priorities.in_scientific_domain(params.scientific_domain)
     if params.sector:
         naming = Priority.sectors.through.objects.filter(
-            priority=OuterRef("pk"), sector__in=live_sector(params)
+            priority=OuterRef("pk"), sector__in=live_sector(params, now)
         )
         priorities = priorities.filter(Exists(naming))
-    count, rows = page_rows(priorities, params, *PRIORITY_FIELDS)
+    return priorities
+
+
+@list_view(router, "/priorities", PriorityList, "programmes")
+def list_priorities(request, params: Query[PriorityParams]):
+    """Priorities of every programme, with their focus areas and sectors."""
+    lang = params.lang
+    count, rows = page_rows(live_priorities, params, *PRIORITY_FIELDS)
     items = priority_items(request, rows, lang)
     for row, item in zip(rows, items, strict=True):
         item["region"] = translated_value(row, "programme__region__slug", lang)

@@ -22,6 +22,7 @@ from kainuu_portal.publishing.api import (
     page_response,
     page_rows,
     related_to,
+    rows_of_items,
     url_field,
     urls_field,
 )
@@ -119,30 +120,41 @@ def areas(row):
     }
 
 
+def _population_figures(owner):
+    """``build`` of ``rows_of_items()``: the live population figures of ``owner``'s ids."""
+
+    def build(ids, now):
+        return (
+            PopulationFigure.objects.live(now=now)
+            .filter(related_to(owner, ids))
+            .raw_values(
+                owner,
+                "year",
+                "value",
+                "is_approximate",
+                "is_preliminary",
+                *translations("source"),
+                "source_url",
+                "origin",
+                "table_id",
+                "table_updated",
+            )
+        )
+
+    return build
+
+
+POPULATION_FIGURES = {owner: _population_figures(owner) for owner in ("region", "municipality")}
+
+
 def population_series(language, owner, ids):
     """
     ``{id: [figure, ...]}``: the live population figures of each of ``ids`` of
     ``owner`` (``"region"`` or ``"municipality"``), by year.
     """
-    figures = (
-        PopulationFigure.objects.live()
-        .filter(related_to(owner, ids))
-        .raw_values(
-            owner,
-            "year",
-            "value",
-            "is_approximate",
-            "is_preliminary",
-            *translations("source"),
-            "source_url",
-            "origin",
-            "table_id",
-            "table_updated",
-        )
-    )
     imported = PopulationFigure.Origin.IMPORT
     series = defaultdict(list)
-    for figure in figures:
+    for figure in rows_of_items(POPULATION_FIGURES[owner], ids):
         series[figure[owner]].append(
             {
                 "year": figure["year"],
@@ -159,14 +171,30 @@ def population_series(language, owner, ids):
     return series
 
 
+def live_neighbours(ids, now):
+    """
+    ``build`` of ``rows_of_items()``: the live neighbours of the regions ``ids``, each
+    with the region it neighbours as ``neighbours`` (the relation is symmetrical).
+    """
+    return (
+        Region.objects.live(now=now)
+        .filter(related_to("neighbours", ids))
+        .raw_values("neighbours", *translations("slug"))
+    )
+
+
+def live_regions(params, now):
+    """``build`` of ``page_rows()``: the regions live at ``now``, the home region first."""
+    regions = Region.objects.live(now=now).order_by("-is_home", "name", "pk")
+    return filtered(regions, params, kind="kind")
+
+
 @list_view(router, "/regions", RegionList, "regions")
 def list_regions(request, params: Query[RegionParams]):
     """Regions: the home region (Kainuu) first, then the others by name."""
     lang = params.lang
-    live = Region.objects.live()
-    regions = filtered(live.order_by("-is_home", "name", "pk"), params, kind="kind")
     count, rows = page_rows(
-        regions,
+        live_regions,
         params,
         "id",
         *AREA_FIELDS,
@@ -181,13 +209,10 @@ def list_regions(request, params: Query[RegionParams]):
         *Region.address.columns(),
     )
     ids = [row["id"] for row in rows]
-    # The neighbours of the page's regions, in the regions' order: ``neighbours`` of a
-    # neighbour is the region it neighbours (the relation is symmetrical).
+    # The neighbours of the page's regions, in the regions' order.
     neighbours = grouped(
         (neighbour["neighbours"], translated_value(neighbour, "slug", lang))
-        for neighbour in live.filter(related_to("neighbours", ids)).raw_values(
-            "neighbours", *translations("slug")
-        )
+        for neighbour in rows_of_items(live_neighbours, ids)
     )
     population = population_series(lang, "region", ids)
     addresses = page_addresses(request, Region.address, rows)
@@ -215,15 +240,18 @@ def list_regions(request, params: Query[RegionParams]):
     return page_response(request, params, count, items)
 
 
+def live_municipalities(params, now):
+    """``build`` of ``page_rows()``: the municipalities live at ``now``, by name."""
+    municipalities = Municipality.objects.live(now=now).order_by("name", "pk")
+    return filtered(municipalities, params, region="region__slug")
+
+
 @list_view(router, "/municipalities", MunicipalityList, "regions")
 def list_municipalities(request, params: Query[MunicipalityParams]):
     """Municipalities with their population figures, by name."""
     lang = params.lang
-    municipalities = filtered(
-        Municipality.objects.live().order_by("name", "pk"), params, region="region__slug"
-    )
     count, rows = page_rows(
-        municipalities,
+        live_municipalities,
         params,
         "id",
         *AREA_FIELDS,

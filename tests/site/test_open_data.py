@@ -2,12 +2,13 @@
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal.api import api
@@ -230,6 +231,49 @@ def test_drafts_and_children_of_drafts_are_never_served(client, data):
     data["region"].save()
     assert [r["slug"] for r in get(client, "regions")["items"]] == ["north-karelia"]
     assert get(client, "municipalities", region="kainuu")["count"] == 0
+
+
+def test_scheduled_items_appear_in_the_lists_when_their_time_comes(client, data, monkeypatch):
+    # Each list's queries are compiled once per process: the lists asked for first, then
+    # again when the scheduled rows' time has come, answer with what is live each time.
+    later = timezone.now() + timedelta(hours=1)
+    factories.make_region(slug="lapland", name_en="Lapland", publish_at=later)
+    kajaani = data["region"].municipalities.get(slug_fi="kajaani")
+    factories.make_population(municipality=kajaani, year=2022, value=36500, publish_at=later)
+    tech = data["old"].priorities.get(slug_fi="technology")
+    factories.make_focus_area(priority=tech, title_en="batteries", publish_at=later)
+    factories.make_priority(programme=data["new"], slug="mining", publish_at=later)
+
+    def shown():
+        return {
+            "regions": [item["slug"] for item in get(client, "regions")["items"]],
+            "figures": [
+                figure["year"]
+                for figure in get(client, "municipalities", region="kainuu")["items"][0][
+                    "population"
+                ]
+            ],
+            "focus areas": [
+                area["title"]
+                for priority in get(client, "priorities", lang="en", programme="2018-2021")["items"]
+                for area in priority["focus_areas"]
+            ],
+            "priorities": get(client, "priorities", programme="2022-2025")["count"],
+        }
+
+    assert shown() == {
+        "regions": ["kainuu", "north-karelia"],
+        "figures": [2010, 2020],
+        "focus areas": ["metal industry"],
+        "priorities": 1,
+    }
+    monkeypatch.setattr(timezone, "now", lambda: later + timedelta(seconds=1))
+    assert shown() == {
+        "regions": ["kainuu", "lapland", "north-karelia"],
+        "figures": [2010, 2020, 2022],
+        "focus areas": ["metal industry", "batteries"],
+        "priorities": 2,
+    }
 
 
 @pytest.mark.parametrize(
