@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from .models import (
     Sector,
     period_state,
 )
+from .templatetags.programmes import period_badge
 
 
 class SectorListView(ListView):
@@ -63,10 +65,16 @@ class ProgrammeListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        """The live programmes as rows of values (``statements``), each with its period's state."""
+        """
+        The live programmes as rows of values (``statements``), each with its period's
+        badge: the three badges written once, as many programmes share each.
+        """
         programmes = statements.programme_list(get_language())
+        badges = {state: period_badge(state) for state in Programme.PeriodState}
+        year = timezone.localdate().year
         for programme in programmes:
-            programme["period_state"] = period_state(programme["start_year"], programme["end_year"])
+            state = period_state(programme["start_year"], programme["end_year"], year)
+            programme["period_badge"] = badges[state]
         return programmes
 
 
