@@ -168,35 +168,39 @@ def _priority_statements(using):
     return {name: Statement(queryset, stand_ins, using) for name, queryset in querysets.items()}
 
 
-def programme_priorities(programme_id):
+def programme_priorities(programme_id, language):
     """
-    The live priorities of a live programme, in their order, as rows of values: ``id``,
-    ``title``, ``summary``, ``slug``, and the texts of each one's ``focus_areas``,
-    ``sectors`` (names), ``economic_domains`` and ``scientific_domains`` (codes).
+    The live priorities of a live programme, in their order, as rows of values in
+    ``language``: ``id``, ``title``, ``summary``, ``slug``, and the texts of each one's
+    ``focus_areas``, ``sectors`` (names), ``economic_domains`` and ``scientific_domains``
+    (codes).
     """
     using = Priority.objects.db
     values = _values(connections[using], programme=programme_id)
     statements = _priority_statements(using)
+    title, summary, slug, sector_name = (
+        _reader(lookup, language) for lookup in ("title", "summary", "slug", "name")
+    )
     # What each list holds of its rows.
     texts = {
-        "focus_areas": lambda row: translated_value(row, "title"),
-        "sectors": lambda row: translated_value(row, "name"),
+        "focus_areas": title,
+        "sectors": sector_name,
         "economic_domains": itemgetter("code"),
         "scientific_domains": itemgetter("code"),
     }
     priorities = {
         row["id"]: {
             "id": row["id"],
-            "title": translated_value(row, "title"),
-            "summary": translated_value(row, "summary"),
-            "slug": translated_value(row, "slug"),
-            **{name: [] for name in texts},
+            "title": title(row),
+            "summary": summary(row),
+            "slug": slug(row),
+            **{kind: [] for kind in texts},
         }
         for row in statements["priorities"].rows(values)
     }
-    for name, text in texts.items():
-        for row in statements[name].rows(values):
+    for kind, text in texts.items():
+        for row in statements[kind].rows(values):
             priority = priorities.get(row["owner"])
             if priority is not None:
-                priority[name].append(text(row))
+                priority[kind].append(text(row))
     return list(priorities.values())

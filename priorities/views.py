@@ -335,7 +335,7 @@ def programme_csv(request, region_slug, slug):
     programme = statements.live_programme_at(region_slug, slug, language)
     if programme is None:
         raise Http404
-    priorities = statements.programme_priorities(programme["id"])
+    priorities = statements.programme_priorities(programme["id"], language)
     address = {"region_slug": programme["region_slug"], "programme_slug": programme["slug"]}
 
     filename = f"{programme['region_slug']}-{programme['slug']}-priorities-{language}.csv"
