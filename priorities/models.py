@@ -287,12 +287,6 @@ class ProgrammeQuerySet(PublishableQuerySet):
         """Programmes of one region, newest first."""
         return self.filter(region=region).order_by("-start_year", "-end_year", "pk")
 
-    def for_list(self):
-        """What a list of programmes shows: title, period, summary, region and address."""
-        return self.select_related("region").only(
-            "title", "slug", "start_year", "end_year", "summary", "region__name", "region__slug"
-        )
-
     def for_comparison(self, region):
         """
         The live programmes of ``region``, itself live, newest first, as the comparison
@@ -471,12 +465,7 @@ class Programme(WithImage, WithDocuments, Publishable):
 
     def period_state(self, year=None):
         """Where the period stands in ``year`` (this year by default)."""
-        year = year or timezone.localdate().year
-        if self.end_year < year:
-            return self.PeriodState.ENDED
-        if self.start_year > year:
-            return self.PeriodState.UPCOMING
-        return self.PeriodState.CURRENT
+        return period_state(self.start_year, self.end_year, year)
 
     @property
     def period_state_now(self):
@@ -491,6 +480,16 @@ class Programme(WithImage, WithDocuments, Publishable):
     @property
     def source_document_language(self):
         return document_language(self.source_document_report or {})
+
+
+def period_state(start_year, end_year, year=None):
+    """Where a period of these years stands in ``year`` (this year by default)."""
+    year = year or timezone.localdate().year
+    if end_year < year:
+        return Programme.PeriodState.ENDED
+    if start_year > year:
+        return Programme.PeriodState.UPCOMING
+    return Programme.PeriodState.CURRENT
 
 
 class ProgrammeLink(LinkBase):

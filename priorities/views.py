@@ -8,29 +8,29 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from kainuu_portal.publishing.api import grouped
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
 from kainuu_portal.publishing.models import VisiblePrefetch, route, text_in
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
-from . import structured_data
+from . import statements, structured_data
 from .comparison import Change, compare_programmes
 from .models import (
     CrossCuttingTheme,
-    EconomicDomain,
     FocusArea,
     Priority,
     Programme,
-    ScientificDomain,
     Sector,
+    period_state,
 )
+from .templatetags.programmes import period_badge
 
 
 class SectorListView(ListView):
@@ -60,15 +60,22 @@ class SectorDetailView(PreviewMixin, DetailView):
 
 
 class ProgrammeListView(ListView):
+    template_name = "priorities/programme_list.html"
     context_object_name = "programmes"
     paginate_by = 50
 
     def get_queryset(self):
-        return (
-            Programme.objects.live()
-            .for_list()
-            .order_by("-region__is_home", "region__name", "-start_year")
-        )
+        """
+        The live programmes as rows of values (``statements``), each with its period's
+        badge: the three badges written once, as many programmes share each.
+        """
+        programmes = statements.programme_list(get_language())
+        badges = {state: period_badge(state) for state in Programme.PeriodState}
+        year = timezone.localdate().year
+        for programme in programmes:
+            state = period_state(programme["start_year"], programme["end_year"], year)
+            programme["period_badge"] = badges[state]
+        return programmes
 
 
 def shown_text(lookup):
@@ -322,39 +329,16 @@ def programme_csv(request, region_slug, slug):
     active language. UTF-8 with a byte order mark, so spreadsheets read the
     letters right; separated by semicolons in Finnish and Swedish, where
     spreadsheets expect them, and by commas in English. Written from rows of
-    values: a spreadsheet needs no model instances.
+    values (``statements``): a spreadsheet needs no model instances.
     """
-    programme = get_object_or_404(
-        Programme.objects.live()
-        .select_related("region")
-        .only("slug", "region__slug")
-        .at_address(region_slug=region_slug, slug=slug)
-    )
-    # The programme and its region are live: only the priorities' own state is left to check.
-    priorities = list(
-        Priority.objects.live(known_live=Priority.live_parents)
-        .filter(programme=programme)
-        .values("pk", "title", "summary", "slug")
-    )
-    pks = [priority["pk"] for priority in priorities]
-    focus_areas = grouped(
-        FocusArea.objects.live(known_live=FocusArea.live_parents)
-        .filter(priority__in=pks)
-        .values_list("priority", "title")
-    )
-    sectors = grouped(
-        Sector.objects.live().filter(priorities__in=pks).values_list("priorities", "name")
-    )
-    economic_domains = grouped(
-        EconomicDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
-    )
-    scientific_domains = grouped(
-        ScientificDomain.objects.filter(priorities__in=pks).values_list("priorities", "code")
-    )
-    address = {"region_slug": programme.region.slug, "programme_slug": programme.slug}
-
     language = get_language()
-    filename = f"{programme.region.slug}-{programme.slug}-priorities-{language}.csv"
+    programme = statements.live_programme_at(region_slug, slug, language)
+    if programme is None:
+        raise Http404
+    priorities = statements.programme_priorities(programme["id"], language)
+    address = {"region_slug": programme["region_slug"], "programme_slug": programme["slug"]}
+
+    filename = f"{programme['region_slug']}-{programme['slug']}-priorities-{language}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
@@ -372,15 +356,14 @@ def programme_csv(request, region_slug, slug):
         ]
     )
     for number, priority in enumerate(priorities, start=1):
-        pk = priority["pk"]
         row = [
             number,
             priority["title"],
             priority["summary"],
-            "; ".join(focus_areas.get(pk, ())),
-            "; ".join(sectors.get(pk, ())),
-            "; ".join(economic_domains.get(pk, ())),
-            "; ".join(scientific_domains.get(pk, ())),
+            "; ".join(priority["focus_areas"]),
+            "; ".join(priority["sectors"]),
+            "; ".join(priority["economic_domains"]),
+            "; ".join(priority["scientific_domains"]),
             request.build_absolute_uri(Priority.address.url({**address, "slug": priority["slug"]})),
         ]
         writer.writerow([spreadsheet_cell(value) for value in row])

@@ -11,9 +11,11 @@ from django.utils.html import format_html
 register = template.Library()
 
 
-@register.simple_tag
-def period_state(state):
+def period_badge(state):
     """Whether a programme's period is current, to come or ended, in words (not colour alone)."""
     return format_html(
         ' <span class="badge badge-period badge-period-{}">{}</span>', state, state.label
     )
+
+
+register.simple_tag(period_badge, name="period_state")

@@ -2,9 +2,12 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.urls import reverse
+from django.utils import timezone
 
 from kainuu_portal.publishing.models import Status
 from tests import factories
@@ -102,3 +105,22 @@ def test_a_draft_programmes_parts_follow_what_the_staff_member_may_preview(clien
 
     assert "Live priority" in content
     assert "Focus of a draft programme" not in content
+
+
+def test_a_scheduled_programme_joins_the_list_and_gives_its_csv_at_its_publish_time(
+    client, site, monkeypatch
+):
+    publish_at = timezone.now() + timedelta(hours=1)
+    programme = factories.make_programme(
+        region=site["region"], title_en="Scheduled programme", publish_at=publish_at
+    )
+    factories.make_priority(programme=programme, title_en="Scheduled priority")
+    programme_list = reverse("priorities:programme-list")
+
+    assert "Scheduled programme" not in client.get(programme_list).content.decode()
+    assert client.get(programme.get_csv_url()).status_code == 404
+
+    monkeypatch.setattr(timezone, "now", lambda: publish_at + timedelta(seconds=1))
+    assert "Scheduled programme" in client.get(programme_list).content.decode()
+    rows = list(csv.reader(io.StringIO(client.get(programme.get_csv_url()).content.decode())))
+    assert [row[1] for row in rows[1:]] == ["Scheduled priority"]

@@ -1,0 +1,206 @@
+"""
+The queries the programme list and a programme's CSV download run on every request, as
+statements (``kainuu_portal.publishing.statements``): built and compiled once per
+process with stand-ins for the time, the address's slugs and the programme's id, run
+with each request's own. They read rows of values; the views make of them what the
+pages show, each translated text as a model instance gives it (``translated_value``).
+"""
+
+import functools
+from operator import itemgetter
+
+from django.db import connections
+from django.db.models import F
+
+from kainuu_portal.publishing.models import language_order, translated_value, translations
+from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
+
+from .models import EconomicDomain, FocusArea, Priority, Programme, ScientificDomain, Sector
+
+# Stand-ins no address or row has: slugs of a private-use character, an id below zero.
+STAND_IN_REGION_SLUG = "\ue000region\ue001"
+STAND_IN_SLUG = "\ue000programme\ue001"
+STAND_IN_PROGRAMME = -1_000_000_000
+
+
+def _values(connection, **values):
+    """``{stand-in: value}``: the time as the database is given it, and ``values`` by name."""
+    stand_ins = {
+        "region_slug": STAND_IN_REGION_SLUG,
+        "slug": STAND_IN_SLUG,
+        "programme": STAND_IN_PROGRAMME,
+    }
+    return now_for(connection) | {stand_ins[name]: value for name, value in values.items()}
+
+
+def _stand_ins(connection):
+    return [stand_in_time(connection), STAND_IN_REGION_SLUG, STAND_IN_SLUG, STAND_IN_PROGRAMME]
+
+
+def _region(*lookups):
+    """The region's translations of ``lookups``, each named by its lookup (``region__slug_fi``)."""
+    return {
+        column: F(column) for column in translations(*(f"region__{lookup}" for lookup in lookups))
+    }
+
+
+def _reader(lookup, language):
+    """
+    ``translated_value(row, lookup, language)`` as a function of the row, for many rows:
+    the columns to read, the language's own and its fallbacks', found once.
+    """
+    columns = [f"{lookup}_{code}" for code in language_order(language)]
+
+    def read(row):
+        for column in columns:
+            if value := row[column]:
+                return value
+        return ""
+
+    return read
+
+
+# --- The programme list -------------------------------------------------------------
+
+
+@functools.cache
+def _programme_list(using, language):
+    # The order by the region's name reads the active language's column: one per language.
+    programmes = (
+        Programme.objects.live(now=STAND_IN_TIME)
+        .order_by("-region__is_home", "region__name", "-start_year")
+        .values(
+            "start_year",
+            "end_year",
+            *translations("title", "slug", "summary"),
+            **_region("name", "slug"),
+        )
+    )
+    return Statement(programmes, _stand_ins(connections[using]), using)
+
+
+def programme_list(language):
+    """
+    Every live programme, the home region's first, as rows of values: ``title``,
+    ``url``, ``region`` (its name), ``period``, ``start_year``, ``end_year`` and
+    ``summary``. All of them: a region has a programme every few years.
+    """
+    using = Programme.objects.db
+    rows = _programme_list(using, language).rows(_values(connections[using]))
+    url = Programme.address.urls_of(language)
+    title, region, summary = (
+        _reader(lookup, language) for lookup in ("title", "region__name", "summary")
+    )
+    return [
+        {
+            "title": title(row),
+            "url": url(row),
+            "region": region(row),
+            # As Programme.period writes it.
+            "period": f"{row['start_year']}–{row['end_year']}",
+            "start_year": row["start_year"],
+            "end_year": row["end_year"],
+            "summary": summary(row),
+        }
+        for row in rows
+    ]
+
+
+# --- A programme's priorities as CSV ------------------------------------------------
+
+
+@functools.cache
+def _programme_at_address(using, languages):
+    # The slugs are read in ``languages``, the active one and its fallbacks.
+    programme = (
+        Programme.objects.live(now=STAND_IN_TIME)
+        .at_address(languages[0], region_slug=STAND_IN_REGION_SLUG, slug=STAND_IN_SLUG)
+        .values("id", *translations("slug"), **_region("slug"))
+    )
+    return Statement(programme, _stand_ins(connections[using]), using)
+
+
+def live_programme_at(region_slug, slug, language):
+    """
+    The live programme at this address in ``language``, as ``{"id", "slug",
+    "region_slug"}``, the slugs as a model instance gives them; None when there is none.
+    """
+    using = Programme.objects.db
+    statement = _programme_at_address(using, language_order(language))
+    rows = statement.rows(_values(connections[using], region_slug=region_slug, slug=slug))
+    if not rows:
+        return None
+    row = rows[0]
+    return {
+        "id": row["id"],
+        "slug": translated_value(row, "slug"),
+        "region_slug": translated_value(row, "region__slug"),
+    }
+
+
+@functools.cache
+def _priority_statements(using):
+    """
+    The statements of a live programme's priorities and of what the CSV lists of them,
+    each row naming its priority (``owner``). The programme and its region are live:
+    only the priorities' and focus areas' own state is left to check. The focus areas
+    of a draft priority are read too, and left out with it.
+    """
+    programme = STAND_IN_PROGRAMME
+    querysets = {
+        "priorities": Priority.objects.live(known_live=Priority.live_parents, now=STAND_IN_TIME)
+        .filter(programme=programme)
+        .values("id", *translations("title", "summary", "slug")),
+        "focus_areas": FocusArea.objects.live(known_live=FocusArea.live_parents, now=STAND_IN_TIME)
+        .filter(priority__programme=programme)
+        .values(*translations("title"), owner=F("priority")),
+        "sectors": Sector.objects.live(now=STAND_IN_TIME)
+        .filter(priorities__programme=programme)
+        .values(*translations("name"), owner=F("priorities")),
+        "economic_domains": EconomicDomain.objects.filter(priorities__programme=programme).values(
+            "code", owner=F("priorities")
+        ),
+        "scientific_domains": ScientificDomain.objects.filter(
+            priorities__programme=programme
+        ).values("code", owner=F("priorities")),
+    }
+    stand_ins = _stand_ins(connections[using])
+    return {name: Statement(queryset, stand_ins, using) for name, queryset in querysets.items()}
+
+
+def programme_priorities(programme_id, language):
+    """
+    The live priorities of a live programme, in their order, as rows of values in
+    ``language``: ``id``, ``title``, ``summary``, ``slug``, and the texts of each one's
+    ``focus_areas``, ``sectors`` (names), ``economic_domains`` and ``scientific_domains``
+    (codes).
+    """
+    using = Priority.objects.db
+    values = _values(connections[using], programme=programme_id)
+    statements = _priority_statements(using)
+    title, summary, slug, sector_name = (
+        _reader(lookup, language) for lookup in ("title", "summary", "slug", "name")
+    )
+    # What each list holds of its rows.
+    texts = {
+        "focus_areas": title,
+        "sectors": sector_name,
+        "economic_domains": itemgetter("code"),
+        "scientific_domains": itemgetter("code"),
+    }
+    priorities = {
+        row["id"]: {
+            "id": row["id"],
+            "title": title(row),
+            "summary": summary(row),
+            "slug": slug(row),
+            **{kind: [] for kind in texts},
+        }
+        for row in statements["priorities"].rows(values)
+    }
+    for kind, text in texts.items():
+        for row in statements[kind].rows(values):
+            priority = priorities.get(row["owner"])
+            if priority is not None:
+                priority[kind].append(text(row))
+    return list(priorities.values())
