@@ -102,19 +102,19 @@ def _round(number):
     return round(number, 1)
 
 
-def population_chart(figures, width=WIDTH, height=HEIGHT):
+def population_chart(series, width=WIDTH, height=HEIGHT):
     """
-    The chart of a population series (objects with ``year`` and ``value``),
-    or None when there are fewer than two figures to draw a line between.
+    The chart of a population series (``(year, value)`` pairs), or None when there are
+    fewer than two figures to draw a line between.
     """
-    figures = sorted(figures, key=lambda figure: figure.year)
-    if len(figures) < 2:
+    series = sorted(series)
+    if len(series) < 2:
         return None
     left, right = MARGIN_LEFT, width - MARGIN_RIGHT
     top, bottom = MARGIN_TOP, height - MARGIN_BOTTOM
-    first_year, last_year = figures[0].year, figures[-1].year
+    first_year, last_year = series[0][0], series[-1][0]
     year_span = max(last_year - first_year, 1)
-    low, high, step = value_range([figure.value for figure in figures])
+    low, high, step = value_range([value for _year, value in series])
 
     def x_of(year):
         return _round(left + (year - first_year) / year_span * (right - left))
@@ -122,7 +122,7 @@ def population_chart(figures, width=WIDTH, height=HEIGHT):
     def y_of(value):
         return _round(bottom - (value - low) / (high - low) * (bottom - top))
 
-    points = [Point(f.year, f.value, x_of(f.year), y_of(f.value)) for f in figures]
+    points = [Point(year, value, x_of(year), y_of(value)) for year, value in series]
     ticks = [Tick(value, y_of(value)) for value in range(low, high + 1, step)]
     return Chart(
         width=width,

@@ -1,9 +1,13 @@
+import functools
+
+from django.db import connections
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.views.generic import DetailView, ListView
 
-from kainuu_portal.publishing.models import STATE_FIELDS, visible
-from kainuu_portal.publishing.views import PreviewMixin
+from kainuu_portal.publishing.models import STATE_FIELDS, text_in, visible
+from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
+from kainuu_portal.publishing.views import PreviewMixin, show_in_languages
 
 from . import structured_data
 from .charts import population_chart
@@ -19,17 +23,33 @@ MUNICIPALITY_PAGE = ("name", "slug", "code", "is_town", "website", *STATE_FIELDS
 MUNICIPALITY_PAGE += ("area_km2", "land_area_km2", "area_year", "region__name", "region__slug")
 
 
+@functools.cache
+def _region_list_statement(using, language):
+    # Compiled once per process and language (the titles' fallbacks), run with each
+    # request's time.
+    regions = (
+        Region.objects.live(now=STAND_IN_TIME)
+        .with_municipality_count(now=STAND_IN_TIME)
+        .order_by("-is_home", "kind", "name")
+        .for_list()
+    )
+    return Statement(regions, [stand_in_time(connections[using])], using)
+
+
 class RegionListView(ListView):
+    """
+    The live regions, paginated from the rows of one compiled query: there are tens of
+    regions, fewer than a query's building and counting would cost to leave out.
+    """
+
+    template_name = "regions/region_list.html"
     context_object_name = "regions"
     paginate_by = 50
 
     def get_queryset(self):
-        return (
-            Region.objects.live()
-            .with_municipality_count()
-            .order_by("-is_home", "kind", "name")
-            .for_list()
-        )
+        using = Region.objects.db
+        statement = _region_list_statement(using, get_language())
+        return statement.rows(now_for(connections[using]))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -38,9 +58,24 @@ class RegionListView(ListView):
         url = Region.address.urls_of(get_language())
         for region in regions:
             region["url"] = url(region)
-            region["kind_display"] = kinds.get(region["kind"], region["kind"])
+            region["meta"] = _card_meta(region, kinds)
         context["regions"] = regions
         return context
+
+
+def _card_meta(region, kinds):
+    """
+    The line under a region card's title, "Finnish region · FI-18 · 8 municipalities":
+    written here, not in the template, as the list shows fifty cards.
+    """
+    parts = [kinds.get(region["kind"], region["kind"])]
+    if region["iso_code"]:
+        parts.append(region["iso_code"])
+    if count := region["municipality_count"]:
+        parts.append(
+            ngettext("%(count)s municipality", "%(count)s municipalities", count) % {"count": count}
+        )
+    return " · ".join(parts)
 
 
 class RegionDetailView(PreviewMixin, DetailView):
@@ -78,13 +113,71 @@ class RegionDetailView(PreviewMixin, DetailView):
         return super().get_context_data(
             municipalities=municipalities,
             population_figures=region_figures,
-            population_chart=population_chart(region_figures),
+            population_chart=population_chart([(f.year, f.value) for f in region_figures]),
             structured_data=structured_data.region(self.request, region, municipalities),
             **kwargs,
         )
 
 
+# Stand-ins for a municipality page's address in its compiled queries: no slug is
+# written so, and no row has a negative id.
+STAND_IN_REGION_SLUG = "zqx-region-slug-zqx"
+STAND_IN_SLUG = "zqx-municipality-slug-zqx"
+STAND_IN_ID = -1
+
+
+@functools.cache
+def _municipality_statement(using, language):
+    # Compiled once per process and language (the names' fallbacks).
+    municipalities = (
+        Municipality.objects.live(now=STAND_IN_TIME)
+        .at_address(region_slug=STAND_IN_REGION_SLUG, slug=STAND_IN_SLUG)
+        .values(
+            "pk",
+            "name_fi",
+            "name_sv",
+            "code",
+            "is_town",
+            "website",
+            "area_km2",
+            "land_area_km2",
+            "area_year",
+            *Municipality.address.columns(),
+            title=text_in("name"),
+            region_name=text_in("region__name"),
+        )
+    )
+    stand_ins = [stand_in_time(connections[using]), STAND_IN_REGION_SLUG, STAND_IN_SLUG]
+    return Statement(municipalities, stand_ins, using)
+
+
+@functools.cache
+def _figures_statement(using, language):
+    # Compiled once per process and language (the sources' fallbacks).
+    figures = (
+        PopulationFigure.objects.live(now=STAND_IN_TIME)
+        .filter(municipality=STAND_IN_ID)
+        .order_by("year")
+        .values(
+            "year",
+            "value",
+            "is_approximate",
+            "is_preliminary",
+            "source_url",
+            "table_updated",
+            source_text=text_in("source"),
+        )
+    )
+    return Statement(figures, [stand_in_time(connections[using]), STAND_IN_ID], using)
+
+
 class MunicipalityDetailView(PreviewMixin, DetailView):
+    """
+    A municipality's page. Visitors' pages read it and its figures from queries compiled
+    once per process, as dictionaries keyed as the model's attributes the template reads;
+    staff, who may see drafts and pending changes, get model instances.
+    """
+
     model = Municipality
     context_object_name = "municipality"
 
@@ -103,8 +196,42 @@ class MunicipalityDetailView(PreviewMixin, DetailView):
             )
         )
 
+    def get_object(self, queryset=None):
+        if self.request.user.is_staff:
+            return super().get_object(queryset)
+        using = Municipality.objects.db
+        values = now_for(connections[using])
+        values[STAND_IN_REGION_SLUG] = self.kwargs["region_slug"]
+        values[STAND_IN_SLUG] = self.kwargs["slug"]
+        rows = _municipality_statement(using, get_language()).rows(values)
+        if not rows:
+            return super().get_object(queryset)  # its 404
+        row = rows[0]
+        show_in_languages(self.request, lambda: Municipality.address.url_of(row))
+        return {
+            **row,
+            "name": row["title"],
+            "get_absolute_url": Municipality.address.url_of(row),
+            "region": {
+                "name": row["region_name"],
+                "get_absolute_url": Region.address.via("region").url_of(row),
+            },
+        }
+
     def get_context_data(self, **kwargs):
-        figures = list(self.object.population_figures.all())
-        return super().get_context_data(
-            population_figures=figures, population_chart=population_chart(figures), **kwargs
+        if isinstance(self.object, dict):
+            using = PopulationFigure.objects.db
+            values = now_for(connections[using]) | {STAND_IN_ID: self.object["pk"]}
+            figures = _figures_statement(using, get_language()).rows(values)
+            for figure in figures:
+                figure["source"] = figure.pop("source_text") or ""
+            series = [(figure["year"], figure["value"]) for figure in figures]
+            # A visitor's page is no preview: past PreviewMixin, which asks of a model.
+            context = super(PreviewMixin, self).get_context_data
+        else:
+            figures = list(self.object.population_figures.all())
+            series = [(figure.year, figure.value) for figure in figures]
+            context = super().get_context_data
+        return context(
+            population_figures=figures, population_chart=population_chart(series), **kwargs
         )

@@ -1,7 +1,6 @@
 """The population chart: its geometry, and the region and municipality pages that show it."""
 
 import re
-from types import SimpleNamespace
 
 import pytest
 from django.utils.translation import override
@@ -13,7 +12,7 @@ from tests import factories
 
 
 def figures(*pairs):
-    return [SimpleNamespace(year=year, value=value) for year, value in pairs]
+    return list(pairs)
 
 
 # --- Geometry -----------------------------------------------------------------

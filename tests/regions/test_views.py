@@ -1,8 +1,10 @@
 """The regions' public pages over HTTP."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.models import Permission, User
+from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
@@ -51,3 +53,51 @@ def test_a_draft_regions_municipalities_follow_what_the_staff_member_may_preview
 
     assert "Draft region" in content
     assert "Hiddenville" not in content
+
+
+def test_a_municipality_page_shows_the_figures_live_now_with_their_table_dates(client, site):
+    municipality = site["municipality"]
+    now = timezone.now()
+    factories.make_population(
+        municipality=municipality,
+        year=2019,
+        value=36500,
+        publish_at=now - timedelta(hours=1),
+        table_updated=datetime(2020, 3, 27, 8, tzinfo=UTC),
+    )
+    factories.make_population(
+        municipality=municipality, year=2020, value=36000, publish_at=now + timedelta(hours=1)
+    )
+    with override("en"):
+        url = municipality.get_absolute_url()
+
+    content = client.get(url).content.decode()
+
+    assert re.search(r"36.500", content)
+    assert "table updated 03/27/2020" in content
+    assert not re.search(r"36.000", content)
+
+
+def test_a_draft_municipality_is_shown_to_staff_only(client, viewer_client, site):
+    municipality = factories.make_municipality(
+        region=site["region"], name_en="Draftville", status=Status.DRAFT
+    )
+    with override("en"):
+        url = municipality.get_absolute_url()
+
+    assert client.get(url).status_code == 404
+    response = viewer_client.get(url)
+    assert response.status_code == 200
+    assert "Draftville" in response.content.decode()
+    assert response.headers["X-Robots-Tag"] == "noindex"
+
+
+def test_the_region_list_counts_the_municipalities_live_now(client, site):
+    region = site["region"]
+    factories.make_municipality(region=region, publish_at=timezone.now() + timedelta(hours=1))
+    factories.make_region(name_en="Later region", publish_at=timezone.now() + timedelta(hours=1))
+
+    content = client.get("/en/regions/").content.decode()
+
+    assert "Finnish region · 1 municipality" in content
+    assert "Later region" not in content
