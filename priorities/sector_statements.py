@@ -104,7 +104,7 @@ def _top_level_sectors():
 def top_level_count(_ids):
     """How many live sectors have no parent: ``COUNT``, which the ORM would group by."""
     count = Func(F("pk"), function="COUNT", output_field=IntegerField())
-    return _top_level_sectors().order_by().values(count=count)
+    return _top_level_sectors().order_by().annotate(count=count).values("count")
 
 
 def top_level_page(_ids, start, stop):
