@@ -130,21 +130,6 @@ class SectorQuerySet(PublishableQuerySet):
         """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
         return self.at_address(settings.LANGUAGE_CODE, slug=slug).get()
 
-    def top_level(self):
-        """
-        Live sectors without a parent, each with its live sub-sectors in a list,
-        ``sub_sectors``: their names, addresses and summaries, what the list of sectors
-        shows. The sub-sectors' parents are these live sectors, not checked again.
-        """
-        sub_sectors = Sector.objects.only("parent", "name", "slug")
-        return (
-            # Without a parent, none to check.
-            self.live(known_live=["parent"])
-            .filter(parent__isnull=True)
-            .only("name", "slug", "summary")
-            .prefetch_related(visible("children", sub_sectors, to_attr="sub_sectors"))
-        )
-
     def with_classification(self):
         """Each sector with its S3 codes: economic and scientific domains."""
         return self.prefetch_related("economic_domains", "scientific_domains")

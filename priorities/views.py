@@ -3,8 +3,6 @@ import re
 from collections import defaultdict
 from urllib.parse import urlencode
 
-from django.db.models import Value
-from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
-from kainuu_portal.publishing.models import VisiblePrefetch, route, text_in
+from kainuu_portal.publishing.models import VisiblePrefetch, route
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
@@ -30,25 +28,22 @@ from .models import (
     Sector,
     period_state,
 )
+from .sector_statements import (
+    TopLevelSectors,
+    economic_domains_named,
+    live_priorities,
+    rows,
+)
 from .templatetags.programmes import period_badge
 
 
 class SectorListView(ListView):
     context_object_name = "sectors"
     paginate_by = 50
+    template_name = "priorities/sector_list.html"
 
     def get_queryset(self):
-        return Sector.objects.top_level()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # The addresses of the page's sectors and sub-sectors, the route looked up once.
-        url = Sector.address.urls_of_objects()
-        for sector in context["sectors"]:
-            sector.url = url(sector)
-            for child in sector.sub_sectors:
-                child.url = url(child)
-        return context
+        return TopLevelSectors()
 
 
 class SectorDetailView(PreviewMixin, DetailView):
@@ -78,25 +73,11 @@ class ProgrammeListView(ListView):
         return programmes
 
 
-def shown_text(lookup):
-    """A translated text as visitors see it, as a query expression: "" when it has none."""
-    return Coalesce(text_in(lookup), Value(""))
-
-
-def priority_cards(priorities):
+def priority_cards():
     """
-    ``{pk: card}`` of ``priorities``, in their order: what a link to each shows, its
-    ``url``, ``title`` and its programme's ``region`` and ``period``. Read as values, the
-    texts as visitors see them, not as model instances: a priority may be listed often.
+    ``{pk: card}`` of the live priorities of every period, in their order: what a link
+    to each shows, its ``url``, ``title`` and its programme's ``region`` and ``period``.
     """
-    rows = priorities.values(
-        "pk",
-        "programme__start_year",
-        "programme__end_year",
-        *Priority.address.columns(),
-        shown_title=shown_text("title"),
-        region_name=shown_text("programme__region__name"),
-    )
     url = Priority.address.urls_of(get_language())
     return {
         row["pk"]: {
@@ -106,7 +87,7 @@ def priority_cards(priorities):
             # As Programme.period writes it.
             "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
         }
-        for row in rows
+        for row in rows(live_priorities)
     }
 
 
@@ -116,37 +97,21 @@ def priorities_by_economic_domain(request):
     The live priorities of every programme period, grouped by the NACE Rev. 2 section
     of their economic domains, as the EU's S3 classification compares regions.
     """
-    cards = priority_cards(
-        Priority.objects.live().order_by(
-            "programme__region__name", "-programme__start_year", "order", "pk"
-        )
-    )
-    # The codes each priority names, in the code list's order, with their sections: rows
-    # of values, not model instances, the names as visitors see them (with the fallback).
-    links = (
-        Priority.economic_domains.through.objects.filter(priority__in=cards.keys())
-        .order_by("economicdomain__order", "economicdomain__code")
-        .values_list(
-            "priority",
-            "economicdomain__code",
-            shown_text("economicdomain__name"),
-            "economicdomain__section__code",
-            shown_text("economicdomain__section__name"),
-            Coalesce("economicdomain__section__order", "economicdomain__order"),
-        )
-    )
+    cards = priority_cards()
     sections = {}
     named = defaultdict(dict)  # {priority: {section's code: the divisions named in it}}
-    for priority, code, name, section_code, section_name, order in links:
+    for link in rows(economic_domains_named):
+        code, name, section_code = link["code"], link["name"], link["section_code"]
         if section_code is None:
             # The priority names a whole section.
             section_code, section_name, division = code, name, None
         else:
-            division = {"code": code, "name": name}
+            section_name, division = link["section_name"], {"code": code, "name": name}
         sections.setdefault(
-            section_code, {"code": section_code, "name": section_name, "order": order}
+            section_code,
+            {"code": section_code, "name": section_name, "order": link["section_order"]},
         )
-        divisions = named[priority].setdefault(section_code, [])
+        divisions = named[link["priority"]].setdefault(section_code, [])
         if division:
             divisions.append(division)
     entries = defaultdict(list)

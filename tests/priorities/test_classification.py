@@ -5,14 +5,17 @@ domain; the sectors' old NACE text moved onto the code list by a migration.
 """
 
 import json
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
@@ -213,6 +216,26 @@ def test_the_page_of_priorities_by_economic_domain_groups_every_period(client, c
     )
     assert "Open question" in page.section("Not classified yet")
     assert "Hidden draft" not in page.text
+
+
+def test_a_scheduled_priority_joins_the_page_by_economic_domain_once_its_time_has_come(
+    client, classified
+):
+    publish_at = timezone.now() + timedelta(hours=1)
+    later = factories.make_priority(
+        programme=classified["tech"].programme,
+        slug="later",
+        title_en="Batteries",
+        publish_at=publish_at,
+    )
+    later.economic_domains.set(codes(EconomicDomain, "55"))
+    assert "Batteries" not in english(client, lambda: reverse("priorities:economic-domains")).text
+
+    with mock.patch("django.utils.timezone.now", return_value=publish_at):
+        page = english(client, lambda: reverse("priorities:economic-domains"))
+    assert "Batteries (Kainuu, 2018–2021)" in page.section(
+        "I Accommodation and food service activities"
+    )
 
 
 def test_the_page_by_economic_domain_falls_back_on_a_missing_translation(client, classified):
