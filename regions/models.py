@@ -33,10 +33,13 @@ class RegionQuerySet(PublishableQuerySet):
         """For fixtures and backups (``natural_key()``), so they survive primary-key changes."""
         return self.at_address(settings.LANGUAGE_CODE, slug=slug).get()
 
-    def with_municipality_count(self):
-        """Each region with ``municipality_count``, the number of its live municipalities."""
+    def with_municipality_count(self, now=None):
+        """
+        Each region with ``municipality_count``, the number of its municipalities live
+        at ``now`` (by default the present).
+        """
         live_municipalities = (
-            Municipality.objects.filter(live_condition(), region=OuterRef("pk"))
+            Municipality.objects.filter(live_condition(now=now), region=OuterRef("pk"))
             .order_by()
             .values("region")
             .annotate(count=Count("pk"))
