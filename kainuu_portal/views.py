@@ -1,5 +1,6 @@
 """Site-wide views: the home page, health check, error pages and machine-readable files."""
 
+import functools
 import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -8,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -27,55 +28,143 @@ from regions.models import PopulationFigure, Region, Strength
 from . import search as site_search
 from .middleware import DatabaseUnavailableMiddleware
 from .publishing.api import LICENSE
-from .publishing.models import visible
+from .publishing.models import translated_value, translations
+from .publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 from .publishing.views import reads_query
 
 SEARCH_RESULTS_PER_PAGE = 20
+
+
+# Stand-ins for the ids and the year the home page's statements are run with: no row
+# has a negative id, no programme starts in a negative year.
+REGION_ID, PROGRAMME_ID, YEAR = -1_000_000_001, -1_000_000_002, -1_000_000_003
+
+
+@functools.cache
+def _home_statements(using):
+    """
+    The home page's queries, compiled once per process with stand-ins for the time, the
+    year and the ids of the home region and its current programme; each reads only the
+    columns home.html shows. The children leave out the live check of their region
+    and programme, just read as live, as a prefetch of live rows does.
+    """
+    now = STAND_IN_TIME
+    of_region = {"known_live": ("region",), "now": now}
+    of_programme = {"known_live": ("programme", "programme__region"), "now": now}
+    queries = {
+        "region": Region.objects.live(now=now)
+        .home()
+        .with_municipality_count(now=now)
+        .order_by()
+        .values(
+            "id",
+            "area_km2",
+            "area_year",
+            "municipality_count",
+            *translations("name", "slug", "summary", "administrative_centre"),
+        )[:1],
+        "strengths": Strength.objects.live(**of_region)
+        .filter(region=REGION_ID)
+        .values(*translations("title", "description")),
+        "key_sectors": RegionKeySector.objects.live(**of_region)
+        .filter(region=REGION_ID)
+        .values(*translations("sector__name", "sector__slug", "sector__summary")),
+        "figure": PopulationFigure.objects.live(**of_region)
+        .filter(region=REGION_ID)
+        .order_by("-year")
+        .values("year", "value", "is_approximate", "is_preliminary", *translations("source"))[:1],
+        "programme": Programme.objects.live(**of_region)
+        .current_for_region(REGION_ID, YEAR)
+        .values("id", "start_year", "end_year", *translations("title", "slug", "summary"))[:1],
+        "priorities": Priority.objects.live(**of_programme)
+        .filter(programme=PROGRAMME_ID)
+        .values(*translations("title", "slug")),
+        "themes": CrossCuttingTheme.objects.live(**of_programme)
+        .filter(programme=PROGRAMME_ID)
+        .values(*translations("title")),
+    }
+    stand_ins = [stand_in_time(connections[using]), REGION_ID, PROGRAMME_ID, YEAR]
+    return {name: Statement(query, stand_ins, using) for name, query in queries.items()}
+
+
+def _home_region():
+    """
+    What home.html shows of the home region and its current programme, as dicts with
+    each text in the active language: None when there is no live home region.
+    """
+    using = Region.objects.db
+    statements = _home_statements(using)
+    values = now_for(connections[using]) | {YEAR: timezone.localdate().year}
+    regions = statements["region"].rows(values)
+    if not regions:
+        return None, None
+    row = regions[0]
+    values[REGION_ID] = row["id"]
+    region_slug = translated_value(row, "slug")
+    region = {
+        "name": translated_value(row, "name"),
+        "summary": translated_value(row, "summary"),
+        "administrative_centre": translated_value(row, "administrative_centre"),
+        "area_km2": row["area_km2"],
+        "area_year": row["area_year"],
+        "municipality_count": row["municipality_count"],
+        "url": Region.address.url({"slug": region_slug}),
+        "figure": next(
+            (
+                figure | {"source": translated_value(figure, "source")}
+                for figure in statements["figure"].rows(values)
+            ),
+            None,
+        ),
+        "strengths": [
+            {
+                "title": translated_value(strength, "title"),
+                "description": translated_value(strength, "description"),
+            }
+            for strength in statements["strengths"].rows(values)
+        ],
+        "key_sectors": [
+            {
+                "name": translated_value(sector, "sector__name"),
+                "summary": translated_value(sector, "sector__summary"),
+                "url": RegionKeySector.address.url_of(sector),
+            }
+            for sector in statements["key_sectors"].rows(values)
+        ],
+    }
+    programmes = statements["programme"].rows(values)
+    if not programmes:
+        return region, None
+    row = programmes[0]
+    values[PROGRAMME_ID] = row["id"]
+    slugs = {"region_slug": region_slug, "programme_slug": translated_value(row, "slug")}
+    # The period's words and state as the model gives them.
+    period = Programme(start_year=row["start_year"], end_year=row["end_year"])
+    programme = {
+        "title": translated_value(row, "title"),
+        "summary": translated_value(row, "summary"),
+        "start_year": row["start_year"],
+        "end_year": row["end_year"],
+        "period": period.period,
+        "period_state": period.period_state(),
+        "url": Programme.address.url({"region_slug": region_slug, "slug": slugs["programme_slug"]}),
+        "priorities": [
+            {
+                "title": translated_value(priority, "title"),
+                "url": Priority.address.url(slugs | {"slug": translated_value(priority, "slug")}),
+            }
+            for priority in statements["priorities"].rows(values)
+        ],
+        "themes": [translated_value(theme, "title") for theme in statements["themes"].rows(values)],
+    }
+    return region, programme
 
 
 @reads_query()
 @require_safe
 def home(request):
     """The home region at a glance: key figures, strengths, key sectors, current programme."""
-    # What home.html shows of each, no more: the columns of every translation of the
-    # texts make the rows wide.
-    region = (
-        Region.objects.live()
-        .home()
-        .with_municipality_count()
-        .only("name", "slug", "summary", "administrative_centre", "area_km2", "area_year")
-        .prefetch_related(
-            visible("strengths", Strength.objects.only("region", "title", "description")),
-            visible(
-                "key_sectors",
-                RegionKeySector.objects.select_related("sector").only(
-                    "region", "sector__name", "sector__slug", "sector__summary"
-                ),
-            ),
-            visible(
-                "population_figures",
-                PopulationFigure.objects.order_by("-year").only(
-                    "region", "year", "value", "is_approximate", "is_preliminary", "source"
-                ),
-            ),
-        )
-        .order_by()  # at most one home region: none of the model's order to sort by
-        .first()
-    )
-    programme = None
-    if region is not None:
-        programme = (
-            Programme.objects.live(known_live=("region",))  # the region's, which is live
-            .current_for_region(region)
-            .only("region", "title", "slug", "start_year", "end_year", "summary")
-            .prefetch_related(
-                visible("priorities", Priority.objects.only("programme", "title", "slug")),
-                visible("themes", CrossCuttingTheme.objects.only("programme", "title")),
-            )
-            .first()
-        )
-        if programme is not None:
-            programme.region = region  # for the addresses, without a query
+    region, programme = _home_region()
     return render(request, "home.html", {"region": region, "programme": programme})
 
 
