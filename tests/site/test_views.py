@@ -2,10 +2,12 @@
 
 import threading
 import time
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal import views
@@ -75,6 +77,23 @@ def test_home_page_shows_the_region_at_a_glance(client, site):
     assert "infrastructure".capitalize() in content
     assert "Technology industries" in content
     assert "S3 2018-2021" in content
+
+
+def test_home_page_shows_what_is_scheduled_once_its_time_comes(client, site):
+    at = timezone.now() + timedelta(hours=1)
+    factories.make_strength(region=site["region"], title_en="tourism", publish_at=at)
+    factories.make_priority(programme=site["programme"], title_en="Bioeconomy", publish_at=at)
+    factories.make_population(region=site["region"], year=2024, value=70_400, publish_at=at)
+    factories.make_strength(region=site["region"], title_en="forestry", unpublish_at=at)
+    content = client.get("/en/").content.decode()
+    assert "Tourism" not in content and "Bioeconomy" not in content
+    assert "73,600" in content and "70,400" not in content
+    assert "Forestry" in content
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        content = client.get("/en/").content.decode()
+    assert "Tourism" in content and "Bioeconomy" in content
+    assert "70,400" in content
+    assert "Forestry" not in content
 
 
 @pytest.mark.parametrize(
