@@ -144,16 +144,7 @@ class PopulationFigureAdmin(PublishableAdmin):
     fieldsets = publishable_fieldsets(
         main=["region", "municipality"],
         translated=["source"],
-        details=[
-            "year",
-            "value",
-            "is_approximate",
-            "is_preliminary",
-            "source_url",
-            "origin",
-            "table_id",
-            "table_updated",
-        ],
+        details=list(PopulationFigure.DETAILS),
     )
 
 

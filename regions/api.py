@@ -127,18 +127,7 @@ def _population_figures(owner):
         return (
             PopulationFigure.objects.live(now=now)
             .filter(related_to(owner, ids))
-            .raw_values(
-                owner,
-                "year",
-                "value",
-                "is_approximate",
-                "is_preliminary",
-                *translations("source"),
-                "source_url",
-                "origin",
-                "table_id",
-                "table_updated",
-            )
+            .raw_values(owner, *PopulationFigure.DETAILS, *translations("source"))
         )
 
     return build

@@ -230,6 +230,19 @@ class Municipality(WithArea, Publishable):
 class PopulationFigure(Publishable):
     """One figure of a population series, for a region or for a municipality."""
 
+    # What a figure tells besides its place and its source's name: the admin's details,
+    # the API's fields.
+    DETAILS = (
+        "year",
+        "value",
+        "is_approximate",
+        "is_preliminary",
+        "source_url",
+        "origin",
+        "table_id",
+        "table_updated",
+    )
+
     class Origin(models.TextChoices):
         EDITOR = "editor", _("an editor")
         IMPORT = "import", _("the import from Statistics Finland")
