@@ -199,7 +199,9 @@ def _ranking(using, language, word_count):
         querysets = [ranked_simple(kind, query, language, STAND_IN_TIME) for kind in KINDS]
         rows = querysets[0].union(*querysets[1:], all=True)
     rows = rows.order_by("-hit_rank", "hit_kind", "hit_pk")[:MAX_RESULTS]
-    return Statement(rows, _stand_ins(connections[using], word_count), using)
+    # Up to MAX_RESULTS rows of a kind's name, an id and a rank, which the driver gives
+    # as they are used: their conversion would grow with the matches.
+    return Statement(rows, _stand_ins(connections[using], word_count), using, converted=False)
 
 
 def _base(kind, now):

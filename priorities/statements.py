@@ -63,11 +63,10 @@ def _reader(lookup, language):
 # --- The programme list -------------------------------------------------------------
 
 
-@functools.cache
-def _programme_list(using, language):
-    # The order by the region's name reads the active language's column: one per language.
-    programmes = (
-        Programme.objects.live(now=STAND_IN_TIME)
+def live_programmes(now):
+    """The live programmes at ``now``, the home region's first: what a card shows of each."""
+    return (
+        Programme.objects.live(now=now)
         .order_by("-region__is_home", "region__name", "-start_year")
         .values(
             "start_year",
@@ -76,17 +75,13 @@ def _programme_list(using, language):
             **_region("name", "slug"),
         )
     )
-    return Statement(programmes, _stand_ins(connections[using]), using)
 
 
-def programme_list(language):
+def programme_cards(rows, language):
     """
-    Every live programme, the home region's first, as rows of values: ``title``,
-    ``url``, ``region`` (its name), ``period``, ``start_year``, ``end_year`` and
-    ``summary``. All of them: a region has a programme every few years.
+    Rows of ``live_programmes`` as the list shows them: ``title``, ``url``, ``region``
+    (its name), ``period``, ``start_year``, ``end_year`` and ``summary``.
     """
-    using = Programme.objects.db
-    rows = _programme_list(using, language).rows(_values(connections[using]))
     url = Programme.address.urls_of(language)
     title, region, summary = (
         _reader(lookup, language) for lookup in ("title", "region__name", "summary")

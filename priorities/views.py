@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
 from kainuu_portal.publishing.models import VisiblePrefetch, route
+from kainuu_portal.publishing.statements import StatementPages
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
 from regions.models import Region
 
@@ -61,10 +62,21 @@ class ProgrammeListView(ListView):
 
     def get_queryset(self):
         """
-        The live programmes as rows of values (``statements``), each with its period's
-        badge: the three badges written once, as many programmes share each.
+        The live programmes, a page at a time, as rows of values (``statements``), each
+        with its period's badge: the three badges written once, as many programmes share
+        each. Compiled per language: the order by the region's name.
         """
-        programmes = statements.programme_list(get_language())
+        language = get_language()
+        return StatementPages(
+            statements.live_programmes,
+            key=language,
+            rows=lambda rows: self.cards(rows, language),
+            using=Programme.objects.db,
+        )
+
+    @staticmethod
+    def cards(rows, language):
+        programmes = statements.programme_cards(rows, language)
         badges = {state: period_badge(state) for state in Programme.PeriodState}
         year = timezone.localdate().year
         for programme in programmes:

@@ -6,7 +6,13 @@ from django.utils.translation import get_language, ngettext
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.models import STATE_FIELDS, text_in, visible
-from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
+from kainuu_portal.publishing.statements import (
+    STAND_IN_TIME,
+    Statement,
+    StatementPages,
+    now_for,
+    stand_in_time,
+)
 from kainuu_portal.publishing.views import PreviewMixin, show_in_languages
 
 from . import structured_data
@@ -23,33 +29,26 @@ MUNICIPALITY_PAGE = ("name", "slug", "code", "is_town", "website", *STATE_FIELDS
 MUNICIPALITY_PAGE += ("area_km2", "land_area_km2", "area_year", "region__name", "region__slug")
 
 
-@functools.cache
-def _region_list_statement(using, language):
-    # Compiled once per process and language (the titles' fallbacks), run with each
-    # request's time.
-    regions = (
-        Region.objects.live(now=STAND_IN_TIME)
-        .with_municipality_count(now=STAND_IN_TIME)
+def _live_regions(now):
+    """The list of regions, live at ``now``: what a card shows of each."""
+    return (
+        Region.objects.live(now=now)
+        .with_municipality_count(now=now)
         .order_by("-is_home", "kind", "name")
         .for_list()
     )
-    return Statement(regions, [stand_in_time(connections[using])], using)
 
 
 class RegionListView(ListView):
-    """
-    The live regions, paginated from the rows of one compiled query: there are tens of
-    regions, fewer than a query's building and counting would cost to leave out.
-    """
+    """The live regions, each page of them read by a statement (``StatementPages``)."""
 
     template_name = "regions/region_list.html"
     context_object_name = "regions"
     paginate_by = 50
 
     def get_queryset(self):
-        using = Region.objects.db
-        statement = _region_list_statement(using, get_language())
-        return statement.rows(now_for(connections[using]))
+        # Compiled per language: the titles' fallbacks and the order by name.
+        return StatementPages(_live_regions, key=get_language(), using=Region.objects.db)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -8,9 +8,11 @@ once with stand-ins for those values, and each request runs its SQL with its own
 A statement holds SQL, never rows: nothing it returns is older than the request.
 """
 
+import functools
 from datetime import UTC, datetime
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import F, Func, IntegerField
 from django.utils import timezone
 
 # A time long past, the stand-in for "now" in a statement's live() conditions.
@@ -38,10 +40,11 @@ class Statement:
     values in their place. Content plays no part: a statement holds SQL, never rows.
     Its rows are what the queryset's ``values()`` rows would be: named as ``values()``
     names them (``programme__slug_fi``, not the column's own ``slug_fi``) and converted
-    as the ORM converts them (SQLite's times made aware, for one).
+    as the ORM converts them (SQLite's times made aware, for one), unless ``converted`` is
+    false: then as the driver gives them, for many rows whose columns need no conversion.
     """
 
-    def __init__(self, queryset, stand_ins, using=DEFAULT_DB_ALIAS):
+    def __init__(self, queryset, stand_ins, using=DEFAULT_DB_ALIAS, converted=True):
         self.using = using
         query = queryset.query
         compiler = query.get_compiler(using)
@@ -54,7 +57,7 @@ class Statement:
         # The converters of the compiling connection: they read only its settings (the
         # time zone), and each row is converted with the connection that runs the query.
         selected = [column[0] for column in compiler.select[: compiler.col_count]]
-        self.converters = list(compiler.get_converters(selected).items())
+        self.converters = list(compiler.get_converters(selected).items()) if converted else []
 
     @staticmethod
     def _stand_ins_in(param, stand_ins):
@@ -97,3 +100,47 @@ class Statement:
                 value = converter(value, expression, connection)
             row[index] = value
         return row
+
+
+class StatementPages:
+    """
+    The rows of a list for a paginator (``count()`` and slices), from statements: its
+    count, and each page a statement of its own (the ORM writes a slice's ``LIMIT`` and
+    ``OFFSET`` into the SQL), so a page reads its own rows only, however long the list.
+
+    ``build(now)`` builds the list's ``values()`` queryset, live at ``now``: a function of
+    a module, the same each time, as its statements are kept by it; ``key`` is what else
+    its SQL depends on (the active language, when it orders or reads by it).
+    ``rows(rows)`` makes what the page shows of a page's rows (by default, the rows).
+    """
+
+    def __init__(self, build, key=(), rows=list, using=DEFAULT_DB_ALIAS):
+        self.build = build
+        self.key = key
+        self.make = rows
+        self.using = using
+
+    def count(self):
+        return self._rows(None)[0]["count"]
+
+    def __getitem__(self, page):
+        if page.start >= page.stop:
+            return []  # the ORM compiles a slice of no rows to no query
+        return self.make(self._rows((page.start, page.stop)))
+
+    def _rows(self, shape):
+        statement = _statement_of(self.build, self.key, shape, self.using)
+        return statement.rows(now_for(connections[self.using]))
+
+
+@functools.lru_cache(maxsize=256)
+def _statement_of(build, key, shape, using):
+    """``build``'s count (``shape`` None) or its slice ``(start, stop)``, as a statement."""
+    queryset = build(STAND_IN_TIME)
+    if shape is None:
+        # COUNT(*) as a plain function: an aggregate would group by the selected columns.
+        count = Func(F("pk"), function="COUNT", output_field=IntegerField())
+        queryset = queryset.order_by().annotate(count=count).values("count")
+    else:
+        queryset = queryset[shape[0] : shape[1]]
+    return Statement(queryset, [stand_in_time(connections[using])], using)
