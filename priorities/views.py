@@ -29,12 +29,6 @@ from .models import (
     Sector,
     period_state,
 )
-from .sector_statements import (
-    TopLevelSectors,
-    economic_domains_named,
-    live_priorities,
-    rows,
-)
 from .templatetags.programmes import period_badge
 
 
@@ -44,7 +38,7 @@ class SectorListView(ListView):
     template_name = "priorities/sector_list.html"
 
     def get_queryset(self):
-        return TopLevelSectors()
+        return statements.TopLevelSectors()
 
 
 class SectorDetailView(PreviewMixin, DetailView):
@@ -99,7 +93,7 @@ def priority_cards():
             # As Programme.period writes it.
             "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
         }
-        for row in rows(live_priorities)
+        for row in statements.rows(statements.live_priorities)
     }
 
 
@@ -112,7 +106,7 @@ def priorities_by_economic_domain(request):
     cards = priority_cards()
     sections = {}
     named = defaultdict(dict)  # {priority: {section's code: the divisions named in it}}
-    for link in rows(economic_domains_named):
+    for link in statements.rows(statements.economic_domains_named):
         code, name, section_code = link["code"], link["name"], link["section_code"]
         if section_code is None:
             # The priority names a whole section.

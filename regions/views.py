@@ -1,21 +1,16 @@
-import functools
-
 from django.db import connections
 from django.db.models import Q
 from django.utils.translation import get_language, ngettext
 from django.views.generic import DetailView, ListView
 
-from kainuu_portal.publishing.models import STATE_FIELDS, text_in, visible
+from kainuu_portal.publishing.models import STATE_FIELDS, visible
 from kainuu_portal.publishing.statements import (
-    STAND_IN_TIME,
-    Statement,
     StatementPages,
     now_for,
-    stand_in_time,
 )
 from kainuu_portal.publishing.views import PreviewMixin, show_in_languages
 
-from . import structured_data
+from . import statements, structured_data
 from .charts import population_chart
 from .models import Municipality, PopulationFigure, Region
 
@@ -29,16 +24,6 @@ MUNICIPALITY_PAGE = ("name", "slug", "code", "is_town", "website", *STATE_FIELDS
 MUNICIPALITY_PAGE += ("area_km2", "land_area_km2", "area_year", "region__name", "region__slug")
 
 
-def _live_regions(now):
-    """The list of regions, live at ``now``: what a card shows of each."""
-    return (
-        Region.objects.live(now=now)
-        .with_municipality_count(now=now)
-        .order_by("-is_home", "kind", "name")
-        .for_list()
-    )
-
-
 class RegionListView(ListView):
     """The live regions, each page of them read by a statement (``StatementPages``)."""
 
@@ -48,7 +33,7 @@ class RegionListView(ListView):
 
     def get_queryset(self):
         # Compiled per language: the titles' fallbacks and the order by name.
-        return StatementPages(_live_regions, key=get_language(), using=Region.objects.db)
+        return StatementPages(statements.live_regions, key=get_language(), using=Region.objects.db)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,58 +103,6 @@ class RegionDetailView(PreviewMixin, DetailView):
         )
 
 
-# Stand-ins for a municipality page's address in its compiled queries: no slug is
-# written so, and no row has a negative id.
-STAND_IN_REGION_SLUG = "zqx-region-slug-zqx"
-STAND_IN_SLUG = "zqx-municipality-slug-zqx"
-STAND_IN_ID = -1
-
-
-@functools.cache
-def _municipality_statement(using, language):
-    # Compiled once per process and language (the names' fallbacks).
-    municipalities = (
-        Municipality.objects.live(now=STAND_IN_TIME)
-        .at_address(region_slug=STAND_IN_REGION_SLUG, slug=STAND_IN_SLUG)
-        .values(
-            "pk",
-            "name_fi",
-            "name_sv",
-            "code",
-            "is_town",
-            "website",
-            "area_km2",
-            "land_area_km2",
-            "area_year",
-            *Municipality.address.columns(),
-            title=text_in("name"),
-            region_name=text_in("region__name"),
-        )
-    )
-    stand_ins = [stand_in_time(connections[using]), STAND_IN_REGION_SLUG, STAND_IN_SLUG]
-    return Statement(municipalities, stand_ins, using)
-
-
-@functools.cache
-def _figures_statement(using, language):
-    # Compiled once per process and language (the sources' fallbacks).
-    figures = (
-        PopulationFigure.objects.live(now=STAND_IN_TIME)
-        .filter(municipality=STAND_IN_ID)
-        .order_by("year")
-        .values(
-            "year",
-            "value",
-            "is_approximate",
-            "is_preliminary",
-            "source_url",
-            "table_updated",
-            source_text=text_in("source"),
-        )
-    )
-    return Statement(figures, [stand_in_time(connections[using]), STAND_IN_ID], using)
-
-
 class MunicipalityDetailView(PreviewMixin, DetailView):
     """
     A municipality's page. Visitors' pages read it and its figures from queries compiled
@@ -200,9 +133,9 @@ class MunicipalityDetailView(PreviewMixin, DetailView):
             return super().get_object(queryset)
         using = Municipality.objects.db
         values = now_for(connections[using])
-        values[STAND_IN_REGION_SLUG] = self.kwargs["region_slug"]
-        values[STAND_IN_SLUG] = self.kwargs["slug"]
-        rows = _municipality_statement(using, get_language()).rows(values)
+        values[statements.STAND_IN_REGION_SLUG] = self.kwargs["region_slug"]
+        values[statements.STAND_IN_SLUG] = self.kwargs["slug"]
+        rows = statements.municipality_statement(using, get_language()).rows(values)
         if not rows:
             return super().get_object(queryset)  # its 404
         row = rows[0]
@@ -220,8 +153,8 @@ class MunicipalityDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         if isinstance(self.object, dict):
             using = PopulationFigure.objects.db
-            values = now_for(connections[using]) | {STAND_IN_ID: self.object["pk"]}
-            figures = _figures_statement(using, get_language()).rows(values)
+            values = now_for(connections[using]) | {statements.STAND_IN_ID: self.object["pk"]}
+            figures = statements.figures_statement(using, get_language()).rows(values)
             for figure in figures:
                 figure["source"] = figure.pop("source_text") or ""
             series = [(figure["year"], figure["value"]) for figure in figures]
