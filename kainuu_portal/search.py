@@ -50,7 +50,13 @@ from kainuu_portal.declarations import collect
 from kainuu_portal.models import SearchEntry
 from kainuu_portal.publishing.models import language_order
 from kainuu_portal.publishing.search import Searchable
-from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
+from kainuu_portal.publishing.statements import (
+    STAND_IN_TIME,
+    Statement,
+    now_for,
+    stand_in_ids,
+    stand_in_time,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -408,11 +414,11 @@ def _details(using, language, word_count, kinds, size):
     """The details of up to ``size`` hits of each kind in ``kinds`` (names), as a statement."""
     query = _stand_in_query(word_count)
     postgresql = connections[using].vendor == "postgresql"
-    stand_in_ids = _stand_in_ids(len(kinds) * size)
+    ids = stand_in_ids(len(kinds) * size)
     querysets = [
         details(
             KINDS_BY_NAME[name],
-            stand_in_ids[number * size : (number + 1) * size],
+            ids[number * size : (number + 1) * size],
             query,
             language,
             postgresql,
@@ -420,7 +426,7 @@ def _details(using, language, word_count, kinds, size):
         for number, name in enumerate(kinds)
     ]
     union = querysets[0].union(*querysets[1:], all=True).order_by()
-    return Statement(union, _stand_ins(connections[using], word_count, len(stand_in_ids)), using)
+    return Statement(union, _stand_ins(connections[using], word_count, len(ids)), using)
 
 
 def details(kind, pks, query, language, postgresql):
@@ -479,10 +485,6 @@ def _stand_in_words(count):
     return tuple(f"{START}{number}{STOP}" for number in range(count))
 
 
-def _stand_in_ids(count):
-    return [-1_000_000_000 - number for number in range(count)]
-
-
 def _stand_in_query(word_count):
     words = _stand_in_words(word_count)
     return Query(text=" ".join(words), words=words)
@@ -490,7 +492,7 @@ def _stand_in_query(word_count):
 
 def _stand_ins(connection, word_count, id_count=0):
     """What a statement's parameters hold in place of the values of ``_values()``."""
-    return [*_stand_in_words(word_count), stand_in_time(connection), *_stand_in_ids(id_count)]
+    return [*_stand_in_words(word_count), stand_in_time(connection), *stand_in_ids(id_count)]
 
 
 def _values(connection, words, ids=()):
@@ -504,7 +506,7 @@ def _values(connection, words, ids=()):
     return (
         dict(zip(_stand_in_words(len(words)), words, strict=True))
         | now_for(connection)
-        | dict(zip(_stand_in_ids(len(ids)), ids, strict=True))
+        | dict(zip(stand_in_ids(len(ids)), ids, strict=True))
     )
 
 

@@ -12,7 +12,7 @@ import functools
 from operator import itemgetter
 
 from django.db import connections
-from django.db.models import F, Func, IntegerField, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from modeltranslation.thread_context import fallbacks_enabled
@@ -23,7 +23,13 @@ from kainuu_portal.publishing.models import (
     translated_value,
     translations,
 )
-from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
+from kainuu_portal.publishing.statements import (
+    STAND_IN_TIME,
+    Statement,
+    now_for,
+    stand_in_ids,
+    stand_in_time,
+)
 
 from .models import EconomicDomain, FocusArea, Priority, Programme, ScientificDomain, Sector
 
@@ -219,11 +225,6 @@ def shown_text(lookup):
     return Coalesce(text_in(lookup), Value(""))
 
 
-def _stand_in_ids(count):
-    """Ids no row has, distinct, in place of a request's ids in an ``IN`` list."""
-    return [-1_000_000_000 - number for number in range(count)]
-
-
 @functools.lru_cache(maxsize=256)
 def _statement(build, using, language, fallbacks, id_count, shape):
     """
@@ -232,7 +233,7 @@ def _statement(build, using, language, fallbacks, id_count, shape):
     language's columns (``text_in()``, ordering by a translated name); per number of ids
     in its ``IN`` list and per ``shape`` (a page's slice).
     """
-    ids = _stand_in_ids(id_count)
+    ids = stand_in_ids(id_count)
     stand_ins = [stand_in_time(connections[using]), *ids]
     return Statement(build(ids, *shape), stand_ins, using)
 
@@ -241,7 +242,7 @@ def rows(build, ids=(), shape=()):
     """The rows of ``build``'s statement, live now, for ``ids``, as dicts by column name."""
     using = Priority.objects.db
     statement = _statement(build, using, get_language(), fallbacks_enabled(), len(ids), shape)
-    values = now_for(connections[using]) | dict(zip(_stand_in_ids(len(ids)), ids, strict=True))
+    values = now_for(connections[using]) | dict(zip(stand_in_ids(len(ids)), ids, strict=True))
     return statement.rows(values)
 
 
@@ -291,25 +292,18 @@ def economic_domains_named(_ids):
 # --- The list of sectors -----------------------------------------------------
 
 
-def _top_level_sectors():
-    # Without a parent, none to check.
-    return Sector.objects.live(known_live=["parent"], now=STAND_IN_TIME).filter(parent__isnull=True)
-
-
-def top_level_count(_ids):
-    """How many live sectors have no parent: ``COUNT``, which the ORM would group by."""
-    count = Func(F("pk"), function="COUNT", output_field=IntegerField())
-    return _top_level_sectors().order_by().annotate(count=count).values("count")
-
-
-def top_level_page(_ids, start, stop):
-    """Of the live sectors without a parent, those from ``start`` to ``stop``."""
-    return _top_level_sectors().values(
-        "pk",
-        *Sector.address.columns(),
-        shown_name=shown_text("name"),
-        shown_summary=shown_text("summary"),
-    )[start:stop]
+def top_level_sectors(now):
+    """The live sectors without a parent (none to check), at ``now``: what a card shows."""
+    return (
+        Sector.objects.live(known_live=["parent"], now=now)
+        .filter(parent__isnull=True)
+        .values(
+            "pk",
+            *Sector.address.columns(),
+            shown_name=shown_text("name"),
+            shown_summary=shown_text("summary"),
+        )
+    )
 
 
 def live_sub_sectors(ids):
@@ -321,31 +315,21 @@ def live_sub_sectors(ids):
     )
 
 
-class TopLevelSectors:
+def sector_cards(page):
     """
-    The live sectors without a parent, for a paginator: their count, and a page of
-    them as ``{"url", "name", "summary", "sub_sectors"}``, each sub-sector as
-    ``{"url", "name"}``: what the list of sectors shows.
+    A page's rows of ``top_level_sectors`` as the list shows it: ``{"url", "name", "summary",
+    "sub_sectors"}``, each sub-sector as ``{"url", "name"}``.
     """
-
-    def count(self):
-        return rows(top_level_count)[0]["count"]
-
-    def __getitem__(self, page):
-        if page.start >= page.stop:
-            return []  # a query of no rows compiles to none
-        url = Sector.address.urls_of(get_language())
-        sectors = {
-            row["pk"]: {
-                "url": url(row),
-                "name": row["shown_name"],
-                "summary": row["shown_summary"],
-                "sub_sectors": [],
-            }
-            for row in rows(top_level_page, shape=(page.start, page.stop))
+    url = Sector.address.urls_of(get_language())
+    sectors = {
+        row["pk"]: {
+            "url": url(row),
+            "name": row["shown_name"],
+            "summary": row["shown_summary"],
+            "sub_sectors": [],
         }
-        for row in rows(live_sub_sectors, ids=list(sectors)):
-            sectors[row["parent"]]["sub_sectors"].append(
-                {"url": url(row), "name": row["shown_name"]}
-            )
-        return list(sectors.values())
+        for row in page
+    }
+    for row in rows(live_sub_sectors, ids=list(sectors)):
+        sectors[row["parent"]]["sub_sectors"].append({"url": url(row), "name": row["shown_name"]})
+    return list(sectors.values())

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
+from modeltranslation.thread_context import fallbacks_enabled
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
 from kainuu_portal.publishing.models import VisiblePrefetch, route
@@ -38,7 +39,13 @@ class SectorListView(ListView):
     template_name = "priorities/sector_list.html"
 
     def get_queryset(self):
-        return statements.TopLevelSectors()
+        # Compiled per language and fallback setting: the names read in the query.
+        return StatementPages(
+            statements.top_level_sectors,
+            key=(get_language(), fallbacks_enabled()),
+            rows=statements.sector_cards,
+            using=Sector.objects.db,
+        )
 
 
 class SectorDetailView(PreviewMixin, DetailView):

@@ -33,7 +33,7 @@ from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
 from .models import LANGUAGES, text_in
-from .statements import STAND_IN_TIME, Statement, now_for, stand_in_time
+from .statements import STAND_IN_TIME, Statement, now_for, stand_in_ids, stand_in_time
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
 MAX_LIMIT = 100
@@ -131,7 +131,7 @@ def related_to(relation, ids):
 def _items_statement(build, count, active_language, using):
     # ``active_language``: the translation app writes a model's ordering by a translated
     # field in the active language.
-    stand_ins = tuple(range(-1, -count - 1, -1))
+    stand_ins = tuple(stand_in_ids(count))
     queryset = build(list(stand_ins), STAND_IN_TIME)
     return stand_ins, Statement(queryset, [stand_in_time(connections[using]), *stand_ins], using)
 

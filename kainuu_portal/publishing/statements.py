@@ -24,6 +24,11 @@ def stand_in_time(connection):
     return connection.ops.adapt_datetimefield_value(STAND_IN_TIME)
 
 
+def stand_in_ids(count):
+    """Ids no row has, distinct, in place of a request's ids (an ``IN`` list's, say)."""
+    return [-1_000_000_000 - number for number in range(count)]
+
+
 def now_for(connection, now=None):
     """``{stand-in time: now}`` as the database is given them: for ``Statement.rows()``."""
     adapt = connection.ops.adapt_datetimefield_value
