@@ -72,7 +72,7 @@ env = environ.Env(
     PAGE_CACHE_SECONDS=(int, None),
     # Database connections: kept for this many seconds (0: one per request), the
     # connect timeout in seconds and the longest statement in milliseconds (PostgreSQL).
-    DATABASE_CONN_MAX_AGE=(int, 0),
+    DATABASE_CONN_MAX_AGE=(int, 60),
     DATABASE_CONNECT_TIMEOUT=(int, 2),
     DATABASE_STATEMENT_TIMEOUT_MS=(int, 5000),
     # Adds /bench/reference/, a constant 10 KB page the benchmark compares against.
@@ -197,24 +197,27 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# A new connection for each request: a stalled server then costs a request at most
-# the connect timeout, where a kept connection would wait on it for as long as it
-# is frozen. A kept one (CONN_MAX_AGE) is checked before reuse, so a restarted
-# server fails no request.
+# Connections are kept between requests: a new one costs a request a server process.
+# Each is checked before its first query in a request, so a restarted server fails no
+# request; a frozen one costs a request half a second (the check) and the connect timeout.
 DATABASES["default"]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django's backend with a bound on every wait for an answer (kainuu_portal/postgresql).
+    DATABASES["default"]["ENGINE"] = "kainuu_portal.postgresql"
+    statement_timeout_ms = env("DATABASE_STATEMENT_TIMEOUT_MS")
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             # Seconds; PostgreSQL's client library waits at least 2.
             "connect_timeout": env("DATABASE_CONNECT_TIMEOUT"),
             # A query that runs longer is cancelled by the server: the request gets a 503.
             # The session's time zone is the ORM's own (UTC): a server whose default is
-            # another name for it ("Etc/UTC") would otherwise cost each new connection,
-            # so each request, a SET TIME ZONE round trip.
-            "options": (
-                f"-c statement_timeout={env('DATABASE_STATEMENT_TIMEOUT_MS')} -c TimeZone=UTC"
-            ),
+            # another name for it ("Etc/UTC") would otherwise cost each new connection
+            # a SET TIME ZONE round trip.
+            "options": f"-c statement_timeout={statement_timeout_ms} -c TimeZone=UTC",
+            # A server that does not cancel it in time is not answering (frozen): the
+            # connection stops waiting a second later. No bound without a statement timeout.
+            "answer_timeout": statement_timeout_ms / 1000 + 1 if statement_timeout_ms else None,
         }
     )
 

@@ -667,6 +667,32 @@ def run(drill):
     fresh = [browser.get(unique_path()).status for browser in (a, b) for _ in range(6)]
     check(set(fresh) == {200}, "uncached pages answer again", f"{fresh}")
 
+    say("\n== PostgreSQL frozen while a request waits on it")
+    # A search held by a lock on the server, then every process stopped: the server can
+    # no longer cancel the query at its statement timeout (5 s), and the request's kept
+    # connection stops waiting a second later (kainuu_portal/postgresql).
+    import psycopg  # noqa: PLC0415
+
+    a.get(unique_path())  # The host's connections are kept ones by now.
+    with psycopg.connect(drill.env["DATABASE_URL"]) as blocker:
+        blocker.execute("LOCK TABLE kainuu_portal_searchentry IN ACCESS EXCLUSIVE MODE")
+        waiting = threading.Thread(target=uncached, args=("held", a, unique_path()))
+        waiting.start()
+        time.sleep(1)
+        with frozen(drill, "postgres"):
+            waiting.join(timeout=20)
+            held = results.get("held")
+        blocker.rollback()
+    check(
+        held is not None and held.status == 503 and 5 < held.seconds < 8,
+        "a request waiting on a frozen server answers 503 after the statement timeout and a second",
+        f"{held.status} in {held.seconds:.1f} s" if held else "no answer within 20 s",
+    )
+    check(
+        wait_for(lambda: a.get(unique_path()).status == 200, 10),
+        "uncached pages answer again",
+    )
+
     say("\n== PostgreSQL stopped, then started")
     check(warm((a, b), (page, "/en/")), "both hosts serve the two pages from the cache")
     drill.stop_postgres()

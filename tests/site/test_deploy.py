@@ -110,7 +110,7 @@ def test_the_production_settings_are_what_the_docs_say():
         "CSRF_COOKIE_HTTPONLY": True,
         "PROXY_COUNT": 1,
         "CACHE": "django.core.cache.backends.redis.RedisCache",
-        "DATABASE": "django.db.backends.postgresql",
+        "DATABASE": "kainuu_portal.postgresql",
         "STATICFILES": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     }
 
@@ -124,3 +124,22 @@ def test_the_site_refuses_to_start_without_a_secret_key():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("statement_timeout_ms", "answer_timeout"), [("5000", 6.0), ("2500", 3.5), ("0", None)]
+)
+def test_a_kept_connection_waits_the_statement_timeout_and_a_second_for_an_answer(
+    statement_timeout_ms, answer_timeout
+):
+    code = (
+        "import json\n"
+        "from django.conf import settings as s\n"
+        "d = s.DATABASES['default']\n"
+        "print(json.dumps([d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'],"
+        " d['OPTIONS']['answer_timeout']]))\n"
+    )
+    env = production_environment(DATABASE_STATEMENT_TIMEOUT_MS=statement_timeout_ms)
+    result = manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == [60, True, answer_timeout]
