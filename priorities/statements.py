@@ -31,7 +31,15 @@ from kainuu_portal.publishing.statements import (
     stand_in_time,
 )
 
-from .models import EconomicDomain, FocusArea, Priority, Programme, ScientificDomain, Sector
+from .models import (
+    EconomicDomain,
+    FocusArea,
+    Priority,
+    Programme,
+    RegionKeySector,
+    ScientificDomain,
+    Sector,
+)
 
 # Stand-ins no address or row has: slugs of a private-use character, an id below zero.
 STAND_IN_REGION_SLUG = "\ue000region\ue001"
@@ -333,3 +341,172 @@ def sector_cards(page):
     for row in rows(live_sub_sectors, ids=list(sectors)):
         sectors[row["parent"]]["sub_sectors"].append({"url": url(row), "name": row["shown_name"]})
     return list(sectors.values())
+
+
+# --- A sector's page, as visitors see it -------------------------------------
+
+
+@functools.cache
+def _sector_at_address(using, language, fallbacks):
+    # Compiled per language and fallback setting: the slug and the texts read in it.
+    sector = (
+        Sector.objects.live(now=STAND_IN_TIME)
+        .at_address(language, slug=STAND_IN_SLUG)
+        .values(
+            "pk",
+            "parent",
+            "image",
+            "image_renditions",
+            *Sector.address.columns(),
+            *Sector.address.via("parent").columns(),
+            shown_name=shown_text("name"),
+            shown_summary=shown_text("summary"),
+            shown_body=shown_text("body"),
+            shown_image_alt=shown_text("image_alt"),
+            parent_name=shown_text("parent__name"),
+        )
+    )
+    return Statement(sector, _stand_ins(connections[using]), using)
+
+
+def live_sector_at(slug):
+    """
+    The live sector at this address in the active language, as its page shows it: its
+    row keyed as the model's attributes the template reads (``name``, ``summary``,
+    ``body``, ``responsive_image``, ``image_alt``, ``get_absolute_url`` and ``parent``,
+    itself ``{"name", "get_absolute_url"}`` or None), with its ``pk`` and the columns of
+    its address in every language; None when there is none.
+    """
+    using = Sector.objects.db
+    statement = _sector_at_address(using, get_language(), fallbacks_enabled())
+    found = statement.rows(_values(connections[using], slug=slug))
+    if not found:
+        return None
+    row = found[0]
+    parent = None
+    if row["parent"] is not None:
+        parent = {
+            "name": row["parent_name"],
+            "get_absolute_url": Sector.address.via("parent").url_of(row),
+        }
+    return {
+        **row,
+        "name": row["shown_name"],
+        "summary": row["shown_summary"],
+        "body": row["shown_body"],
+        "responsive_image": _responsive_image(row),
+        "image_alt": row["shown_image_alt"],
+        "get_absolute_url": Sector.address.url_of(row),
+        "parent": parent,
+    }
+
+
+def _responsive_image(row):
+    """``WithImage.responsive_image`` of a row with the sector's image and its sizes."""
+    if not row["image"] or not row["image_renditions"]:
+        return None
+    return Sector(image=row["image"], image_renditions=row["image_renditions"]).responsive_image
+
+
+def sub_sectors_of(ids):
+    """The live sub-sectors of the live sector ``ids``: what a card shows of each."""
+    return (
+        Sector.objects.live(known_live=["parent"], now=STAND_IN_TIME)
+        .filter(parent__in=ids)
+        .values(
+            *Sector.address.columns(),
+            shown_name=shown_text("name"),
+            shown_summary=shown_text("summary"),
+        )
+    )
+
+
+def descriptions_of_sector(ids):
+    """What the live regions say of the live sector ``ids``, whose state is not checked again."""
+    return (
+        RegionKeySector.objects.live(known_live=["sector"], now=STAND_IN_TIME)
+        .filter(sector__in=ids)
+        .values(
+            region_slug=shown_text("region__slug"),
+            region_name=shown_text("region__name"),
+            shown_description=shown_text("description"),
+        )
+    )
+
+
+def economic_domains_of_sector(ids):
+    """The NACE Rev. 2 codes the sector ``ids`` names, in the code list's order."""
+    return EconomicDomain.objects.filter(sectors__in=ids).values(
+        "code", shown_name=shown_text("name")
+    )
+
+
+def scientific_domains_of_sector(ids):
+    """The NABS 2007 chapters the sector ``ids`` names, in their order."""
+    return ScientificDomain.objects.filter(sectors__in=ids).values(
+        "code", shown_name=shown_text("name")
+    )
+
+
+def priorities_naming_sector(ids):
+    """The live priorities of every period that name the sector ``ids``: what a link shows."""
+    return (
+        Priority.objects.live(now=STAND_IN_TIME)
+        .filter(sectors__in=ids)
+        .values(
+            "programme__start_year",
+            "programme__end_year",
+            *Priority.address.columns(),
+            shown_title=shown_text("title"),
+            region_name=shown_text("programme__region__name"),
+        )
+    )
+
+
+def sector_page_lists(sector_id):
+    """
+    What the live sector ``sector_id``'s page lists, as the view gives it to the
+    template: ``sub_sectors`` (``{"get_absolute_url", "name", "summary"}``),
+    ``regional_descriptions`` (``{"region": {"slug", "name"}, "description"}``),
+    ``economic_domains`` and ``scientific_domains`` (``{"code", "name"}``) and
+    ``naming_priorities`` (``{"get_absolute_url", "title", "programme": {"region":
+    {"name"}, "period"}}``), each keyed as the model's attributes the template reads.
+    """
+    ids = [sector_id]
+    sector_url = Sector.address.urls_of(get_language())
+    priority_url = Priority.address.urls_of(get_language())
+    return {
+        "sub_sectors": [
+            {
+                "get_absolute_url": sector_url(row),
+                "name": row["shown_name"],
+                "summary": row["shown_summary"],
+            }
+            for row in rows(sub_sectors_of, ids=ids)
+        ],
+        "regional_descriptions": [
+            {
+                "region": {"slug": row["region_slug"], "name": row["region_name"]},
+                "description": row["shown_description"],
+            }
+            for row in rows(descriptions_of_sector, ids=ids)
+        ],
+        "economic_domains": _codes(rows(economic_domains_of_sector, ids=ids)),
+        "scientific_domains": _codes(rows(scientific_domains_of_sector, ids=ids)),
+        "naming_priorities": [
+            {
+                "get_absolute_url": priority_url(row),
+                "title": row["shown_title"],
+                "programme": {
+                    "region": {"name": row["region_name"]},
+                    # As Programme.period writes it.
+                    "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
+                },
+            }
+            for row in rows(priorities_naming_sector, ids=ids)
+        ],
+    }
+
+
+def _codes(found):
+    return [{"code": row["code"], "name": row["shown_name"]} for row in found]

@@ -49,11 +49,45 @@ class SectorListView(ListView):
 
 
 class SectorDetailView(PreviewMixin, DetailView):
+    """
+    A sector's page. Visitors' pages read it and what it lists from statements compiled
+    once per process, as dicts keyed as the model's attributes the template reads; staff,
+    who may see drafts and pending changes, get model instances.
+    """
+
     model = Sector
     context_object_name = "sector"
 
     def get_queryset(self):
         return super().get_queryset().for_detail(self.request.user)
+
+    def get_object(self, queryset=None):
+        if self.request.user.is_staff:
+            return super().get_object(queryset)
+        sector = statements.live_sector_at(self.kwargs["slug"])
+        if sector is None:
+            return super().get_object(queryset)  # its 404
+        show_in_languages(self.request, lambda: Sector.address.url_of(sector))
+        return sector
+
+    def get_context_data(self, **kwargs):
+        sector = self.object
+        if isinstance(sector, dict):
+            lists = statements.sector_page_lists(sector["pk"])
+            # A visitor's page is no preview: past PreviewMixin, which asks of a model.
+            context = super(PreviewMixin, self).get_context_data
+        else:
+            lists = {
+                "sub_sectors": sector.children.all(),
+                "regional_descriptions": sector.regional_descriptions,
+                "economic_domains": sector.economic_domains.all(),
+                "scientific_domains": sector.scientific_domains.all(),
+                "naming_priorities": sector.naming_priorities,
+                # Staff may see drafts among them, each marked.
+                "marks_drafts": True,
+            }
+            context = super().get_context_data
+        return context(**lists, **kwargs)
 
 
 class ProgrammeListView(ListView):

@@ -1,14 +1,17 @@
 """The sector pages: the list of sectors and a sector's page, as visitors and staff see them."""
 
+import re
 from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
+from priorities.models import Sector
 from tests import factories
 from tests.helpers.html import parse
 
@@ -98,3 +101,105 @@ def test_staff_see_the_drafts_on_a_sector_s_page(viewer_client, sector):
     assert "ICT Robotics Draft" in text
     assert "In Oulu Oulu." in text
     assert "Plans (Kainuu, 2022–2025)" in text
+
+
+def test_a_visitor_s_sector_page_shows_its_parent_and_texts_in_the_fallback_language(client, db):
+    parent = factories.make_sector(name_en="Technology")
+    sector = factories.make_sector(
+        parent=parent, name_en="ICT", summary_en="Code.", body_en="<p>Software.</p>"
+    )
+    factories.make_sector(parent=sector, name_en="", name_fi="Ohjelmistot")
+    with override("en"):
+        response = client.get(sector.get_absolute_url())
+        urls = [parent.get_absolute_url(), sector.get_absolute_url()]
+    page = parse(response)
+
+    assert page.find("title").text.startswith("ICT – ")
+    assert page.find("meta", name="description").get("content") == "Code."
+    crumbs = page.find("nav", **{"aria-label": "Breadcrumb"}).find_all("a")
+    assert [(a.get("href"), a.text) for a in crumbs][-2:] == [
+        (urls[0], "Technology"),
+        (urls[1], "ICT"),
+    ]
+    text = " ".join(page.find("main").text.split())
+    assert text.startswith("ICT Code. Software. Sub-sectors Ohjelmistot")
+
+
+def test_scheduled_sub_sectors_and_priorities_join_a_sector_s_page_when_due(client, sector):
+    publish_at = timezone.now() + timedelta(hours=1)
+    factories.make_sector(parent=sector, name_en="Sensors", publish_at=publish_at)
+    priority = factories.make_priority(title_en="Batteries", publish_at=publish_at)
+    priority.sectors.add(sector)
+    text = main_text(client, sector.get_absolute_url)
+    assert "Sensors" not in text
+    assert "Batteries" not in text
+
+    with mock.patch("django.utils.timezone.now", return_value=publish_at):
+        text = main_text(client, sector.get_absolute_url)
+    assert "ICT Sensors" in text
+    assert "Batteries (" in text
+
+
+def test_unpublished_items_leave_a_sector_s_page_and_an_unpublished_sector_is_gone(client, sector):
+    unpublish_at = timezone.now() + timedelta(hours=1)
+    factories.make_sector(parent=sector, name_en="Sensors", unpublish_at=unpublish_at)
+    priority = factories.make_priority(title_en="Batteries", unpublish_at=unpublish_at)
+    priority.sectors.add(sector)
+    lapland = factories.make_region(name_en="Lapland")
+    factories.make_key_sector(region=lapland, sector=sector, unpublish_at=unpublish_at)
+    savo = factories.make_region(name_en="Savo", **DRAFT)
+    factories.make_key_sector(region=savo, sector=sector)
+    text = main_text(client, sector.get_absolute_url)
+    assert "ICT Sensors" in text
+    assert "Batteries (" in text
+    assert "In Lapland" in text
+    assert "Savo" not in text
+
+    with mock.patch("django.utils.timezone.now", return_value=unpublish_at):
+        text = main_text(client, sector.get_absolute_url)
+    assert "Sensors" not in text
+    assert "Batteries" not in text
+    assert "Lapland" not in text
+
+    sector.unpublish_at = unpublish_at
+    sector.save()
+    with override("en"), mock.patch("django.utils.timezone.now", return_value=unpublish_at):
+        assert client.get(sector.get_absolute_url()).status_code == 404
+
+
+def test_unknown_and_draft_sectors_are_not_found_by_visitors(client, viewer_client, sector):
+    draft = factories.make_sector(name_en="Hydrogen", **DRAFT)
+    child = factories.make_sector(parent=draft, name_en="Fuel cells")
+    with override("en"):
+        unknown = reverse("priorities:sector-detail", kwargs={"slug": "no-such-sector"})
+        assert client.get(unknown).status_code == 404
+        assert client.get(draft.get_absolute_url()).status_code == 404
+        assert client.get(child.get_absolute_url()).status_code == 404
+
+        response = viewer_client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert response.headers["X-Robots-Tag"] == "noindex"
+    assert " ".join(parse(response).find("main").text.split()).startswith(
+        "Hydrogen Sub-sectors Fuel cells"
+    )
+
+
+def test_a_visitor_sees_a_sector_s_image_as_staff_do(client, viewer_client, sector):
+    renditions = [
+        {"name": f"images/machine-{width}.webp", "width": width, "height": width // 2}
+        for width in (480, 960, 1600)
+    ]
+    Sector.objects.filter(pk=sector.pk).update(
+        image="images/machine.jpg", image_renditions=renditions, image_alt_en="A lathe"
+    )
+
+    def figure(client):
+        with override("en"):
+            content = client.get(sector.get_absolute_url()).content.decode()
+        return re.search(r"<figure .*?</figure>", content).group(0)
+
+    shown = figure(client)
+    assert f'src="{settings.MEDIA_URL}images/machine-960.webp"' in shown
+    assert f"{settings.MEDIA_URL}images/machine-1600.webp 1600w" in shown
+    assert 'width="960" height="480" alt="A lathe"' in shown
+    assert figure(viewer_client) == shown
