@@ -52,11 +52,13 @@ class Row:
         return self.new if self.new is not None else self.old
 
 
+PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def normalise(text):
     """Lower case, without accents' variants, punctuation or repeated spaces."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    return " ".join(text.split())
+    return " ".join(PUNCTUATION.sub(" ", text).split())
 
 
 def title_key(item):
