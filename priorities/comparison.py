@@ -52,11 +52,13 @@ class Row:
         return self.new if self.new is not None else self.old
 
 
+PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def normalise(text):
     """Lower case, without accents' variants, punctuation or repeated spaces."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    return " ".join(text.split())
+    return " ".join(PUNCTUATION.sub(" ", text).split())
 
 
 def title_key(item):
@@ -104,16 +106,17 @@ def match(old_items, new_items):
 
 
 def focus_areas(priority):
-    return list(priority.focus_areas.all()) if priority is not None else []
+    return priority.focus_areas if priority is not None else []
 
 
-def compare_programmes(programme_a, programme_b):
+def compare_programmes(items_a, items_b):
     """
-    Rows for the priorities (each with rows for its focus areas) and the
-    cross-cutting themes of two programmes with their children prefetched.
+    Rows for the priorities (each with rows for its focus areas) and the cross-cutting
+    themes of two programmes, each given as ``{"priorities", "themes"}`` (a priority's
+    focus areas in its ``focus_areas``).
     """
-    priorities = match(programme_a.priorities.all(), programme_b.priorities.all())
+    priorities = match(items_a["priorities"], items_b["priorities"])
     for row in priorities:
         row.children = match(focus_areas(row.old), focus_areas(row.new))
-    themes = match(programme_a.themes.all(), programme_b.themes.all())
+    themes = match(items_a["themes"], items_b["themes"])
     return {"priorities": priorities, "themes": themes}

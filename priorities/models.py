@@ -272,18 +272,6 @@ class ProgrammeQuerySet(PublishableQuerySet):
         """Programmes of one region, newest first."""
         return self.filter(region=region).order_by("-start_year", "-end_year", "pk")
 
-    def for_comparison(self, region):
-        """
-        The live programmes of ``region``, itself live, newest first, as the comparison
-        of periods names them: their titles, periods and addresses.
-        """
-        return (
-            self.live(known_live=Programme.live_parents)
-            .for_region(region)
-            .select_related("region")
-            .only("title", "slug", "start_year", "end_year", "region__slug")
-        )
-
     def with_region_programme_count(self):
         """
         Each programme with ``region_programme_count``, how many programmes of its region

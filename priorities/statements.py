@@ -10,6 +10,7 @@ domain read it in the query (``shown_text``).
 
 import functools
 from operator import itemgetter
+from types import SimpleNamespace
 
 from django.db import connections
 from django.db.models import F, Value
@@ -30,8 +31,10 @@ from kainuu_portal.publishing.statements import (
     stand_in_ids,
     stand_in_time,
 )
+from regions.models import Region
 
 from .models import (
+    CrossCuttingTheme,
     EconomicDomain,
     FocusArea,
     Priority,
@@ -510,3 +513,108 @@ def sector_page_lists(sector_id):
 
 def _codes(found):
     return [{"code": row["code"], "name": row["shown_name"]} for row in found]
+
+
+# --- The comparison of two programme periods ----------------------------------------
+
+
+@functools.cache
+def _compared_region(using, languages):
+    # The slug is read in ``languages``, the active one and its fallbacks.
+    region = (
+        Region.objects.live(now=STAND_IN_TIME)
+        .at_address(languages[0], slug=STAND_IN_REGION_SLUG)
+        .values("id", *translations("name", "slug"))
+    )
+    return Statement(region, _stand_ins(connections[using]), using)
+
+
+@functools.cache
+def _comparison_statements(using):
+    """
+    The statements of a live region's live programmes, newest first (for the region's
+    id), and of what the comparison shows of two of them (for their ids): their
+    priorities, the priorities' focus areas and their cross-cutting themes, each row
+    naming its programme (a focus area its priority). The programmes and their region are
+    live: only the items' own state is left to check. The focus areas of a draft priority
+    are read too, and left out with it.
+    """
+    ids = stand_in_ids(2)
+    querysets = {
+        "programmes": Programme.objects.live(known_live=Programme.live_parents, now=STAND_IN_TIME)
+        .for_region(ids[0])
+        .values("id", "start_year", "end_year", *translations("title", "slug")),
+        "priorities": Priority.objects.live(known_live=Priority.live_parents, now=STAND_IN_TIME)
+        .filter(programme__in=ids)
+        .values("id", "programme", "key", *translations("title"), *Priority.address.columns()),
+        "focus_areas": FocusArea.objects.live(known_live=FocusArea.live_parents, now=STAND_IN_TIME)
+        .filter(priority__programme__in=ids)
+        .values("priority", "key", *translations("title")),
+        "themes": CrossCuttingTheme.objects.live(
+            known_live=CrossCuttingTheme.live_parents, now=STAND_IN_TIME
+        )
+        .filter(programme__in=ids)
+        .values("programme", "key", *translations("title")),
+    }
+    stand_ins = [stand_in_time(connections[using]), *ids]
+    return {name: Statement(queryset, stand_ins, using) for name, queryset in querysets.items()}
+
+
+def _comparison_rows(using, name, *ids):
+    """The rows of the comparison's statement ``name``, live now, for these ids."""
+    values = now_for(connections[using]) | dict(zip(stand_in_ids(len(ids)), ids, strict=True))
+    return _comparison_statements(using)[name].rows(values)
+
+
+def compared_region(slug, language):
+    """
+    The live region at this address in ``language``, with its programmes live now,
+    newest first: ``{"id", "name", "slug_*", "programmes"}``, each programme as
+    ``{"id", "start_year", "end_year", "period", "title", "slug", "slug_*"}``, the
+    texts as a model instance gives them; None when there is no such region.
+    """
+    using = Programme.objects.db
+    statement = _compared_region(using, language_order(language))
+    rows = statement.rows(_values(connections[using], region_slug=slug))
+    if not rows:
+        return None
+    region = rows[0]
+    region["name"] = translated_value(region, "name", language)
+    title, slug = (_reader(lookup, language) for lookup in ("title", "slug"))
+    region["programmes"] = [
+        {
+            **row,
+            # As Programme.period writes it.
+            "period": f"{row['start_year']}–{row['end_year']}",
+            "title": title(row),
+            "slug": slug(row),
+        }
+        for row in _comparison_rows(using, "programmes", region["id"])
+    ]
+    return region
+
+
+def compared_items(first_id, second_id, language):
+    """
+    What the comparison shows of two live programmes, each as ``{"priorities",
+    "themes"}``: the live items in their order, each an object with its ``key``, its
+    ``title`` as visitors see it and the title's translations (``title_fi``...); a
+    priority also with its ``url`` and its live ``focus_areas``.
+    """
+    using = Priority.objects.db
+    ids = (first_id, second_id)
+    title = _reader("title", language)
+    url = Priority.address.urls_of(language)
+    programmes = {pk: {"priorities": [], "themes": []} for pk in ids}
+    priorities = {}
+    for row in _comparison_rows(using, "priorities", *ids):
+        priority = SimpleNamespace(**row, title=title(row), url=url(row), focus_areas=[])
+        priorities[row["id"]] = priority
+        programmes[row["programme"]]["priorities"].append(priority)
+    for row in _comparison_rows(using, "focus_areas", *ids):
+        priority = priorities.get(row["priority"])
+        if priority is not None:
+            priority.focus_areas.append(SimpleNamespace(**row, title=title(row)))
+    for row in _comparison_rows(using, "themes", *ids):
+        programmes[row["programme"]]["themes"].append(SimpleNamespace(**row, title=title(row)))
+    return programmes[first_id], programmes[second_id]

@@ -3,9 +3,8 @@ import re
 from collections import defaultdict
 from urllib.parse import urlencode
 
-from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
@@ -15,16 +14,13 @@ from django.views.generic import DetailView, ListView
 from modeltranslation.thread_context import fallbacks_enabled
 
 from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
-from kainuu_portal.publishing.models import VisiblePrefetch, route
+from kainuu_portal.publishing.models import route, translated_value
 from kainuu_portal.publishing.statements import StatementPages
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
-from regions.models import Region
 
 from . import statements, structured_data
 from .comparison import Change, compare_programmes
 from .models import (
-    CrossCuttingTheme,
-    FocusArea,
     Priority,
     Programme,
     Sector,
@@ -260,17 +256,28 @@ def programme_compare(request, region_slug):
     """
     Two programme periods of a region side by side: ``?a=`` and ``?b=`` name
     them by slug (the two newest by default); the earlier one is shown first.
+    A public page only: its rows are read by statements, live now.
     """
-    region = get_object_or_404(
-        Region.objects.live().only("name", "slug").at_address(slug=region_slug)
-    )
-    programmes = list(Programme.objects.for_comparison(region))
-    context = {"region": region, "programmes": programmes, "comparison_url": comparison_url(region)}
-    show_in_languages(request, lambda: comparison_url(region))
+    language = get_language()
+    region = statements.compared_region(region_slug, language)
+    if region is None:
+        raise Http404("No Region matches the given query.")
+    programmes = region["programmes"]
+    context = {
+        "region": region,
+        "programmes": programmes,
+        "comparison_url": _comparison_url(region),
+    }
+    show_in_languages(request, lambda: _comparison_url(region))
     if len(programmes) < 2:
+        if programmes:
+            programme = programmes[0]
+            programme["url"] = Programme.address.url(
+                {"region_slug": translated_value(region, "slug"), "slug": programme["slug"]}
+            )
         return render(request, "priorities/programme_compare.html", context)
 
-    by_slug = {programme.slug: programme for programme in programmes}
+    by_slug = {programme["slug"]: programme for programme in programmes}
     slug_a = request.GET.get("a", "").strip()
     slug_b = request.GET.get("b", "").strip()
     unknown = [slug for slug in (slug_a, slug_b) if slug and slug not in by_slug]
@@ -278,10 +285,10 @@ def programme_compare(request, region_slug):
         context["unknown_periods"] = [Truncator(slug).chars(40) for slug in unknown]
         return render(request, "priorities/programme_compare.html", context, status=404)
     if not slug_a and not slug_b:
-        slug_a, slug_b = programmes[1].slug, programmes[0].slug
+        slug_a, slug_b = programmes[1]["slug"], programmes[0]["slug"]
     elif not slug_a or not slug_b:
         given = slug_a or slug_b
-        other = next(programme.slug for programme in programmes if programme.slug != given)
+        other = next(programme["slug"] for programme in programmes if programme["slug"] != given)
         slug_a, slug_b = given, other
     context.update(selected_a=slug_a, selected_b=slug_b)
     if slug_a == slug_b:
@@ -289,35 +296,16 @@ def programme_compare(request, region_slug):
         return render(request, "priorities/programme_compare.html", context)
 
     first, second = sorted(
-        [by_slug[slug_a], by_slug[slug_b]], key=lambda p: (p.start_year, p.end_year, p.pk)
+        [by_slug[slug_a], by_slug[slug_b]],
+        key=lambda programme: (programme["start_year"], programme["end_year"], programme["id"]),
     )
-    # What the comparison shows of the live items of two live programmes: the focus areas'
-    # and themes' parents are live, and so their own state is all that is left to check.
-    prefetch_related_objects(
-        [first, second],
-        VisiblePrefetch(
-            "priorities",
-            Priority.objects.only("programme", "title", "slug", "key"),
-            known_live=Priority.live_parents,
-        ),
-        VisiblePrefetch(
-            "priorities__focus_areas",
-            FocusArea.objects.only("priority", "title", "key"),
-            known_live=FocusArea.live_parents,
-        ),
-        VisiblePrefetch(
-            "themes",
-            CrossCuttingTheme.objects.only("programme", "title", "key"),
-            known_live=CrossCuttingTheme.live_parents,
-        ),
-    )
-    show_in_languages(request, lambda: comparison_url(region, first, second))
-    comparison = compare_programmes(first, second)
+    show_in_languages(request, lambda: _comparison_url(region, first, second))
+    comparison = compare_programmes(*statements.compared_items(first["id"], second["id"], language))
     context.update(
         first=first,
         second=second,
-        selected_a=first.slug,
-        selected_b=second.slug,
+        selected_a=first["slug"],
+        selected_b=second["slug"],
         comparison=comparison,
         summary={
             name: {change: sum(row.change == change for row in rows) for change in Change}
@@ -325,6 +313,15 @@ def programme_compare(request, region_slug):
         },
     )
     return render(request, "priorities/programme_compare.html", context)
+
+
+def _comparison_url(region, first=None, second=None):
+    """``comparison_url`` of the rows of ``statements.compared_region``, in the active language."""
+    url = route("priorities:programme-compare", region_slug=translated_value(region, "slug"))
+    if first is None:
+        return url
+    slugs = {"a": translated_value(first, "slug"), "b": translated_value(second, "slug")}
+    return f"{url}?{urlencode(slugs)}"
 
 
 def spreadsheet_cell(value):

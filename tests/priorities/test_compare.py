@@ -1,10 +1,12 @@
 """Comparing two programme periods of a region, over HTTP and in the matching rules."""
 
 import re
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
@@ -207,6 +209,101 @@ def test_an_editor_sets_a_comparison_key_in_the_admin(admin_client, periods):
     content = admin_client.get(url).content.decode()
     assert 'name="key"' in content
     assert "comparison page" in content
+
+
+def test_scheduled_items_join_the_comparison_when_their_time_comes(client, periods, monkeypatch):
+    # The page's queries are compiled once per process: the page asked for first, then
+    # again when the scheduled rows' time has come, shows what is live each time.
+    later = timezone.now() + timedelta(hours=1)
+    mining = periods.new.priorities.get(key="mining")
+    factories.make_priority(
+        programme=periods.new, title_fi="Akut", title_en="Batteries", publish_at=later
+    )
+    factories.make_focus_area(
+        priority=mining, title_fi="Rikastus", title_en="Enrichment", publish_at=later
+    )
+    factories.make_theme(
+        programme=periods.old, title_fi="Ilmasto", title_en="Climate", publish_at=later
+    )
+    factories.make_programme(
+        region=periods.region,
+        slug="2026-2029",
+        start_year=2026,
+        end_year=2029,
+        title_en="S3 2026",
+        publish_at=later,
+    )
+    url = compare_url(periods.region, a="2018-2021", b="2022-2025")
+    content = client.get(url).content.decode()
+    assert "Batteries" not in content
+    assert "Enrichment" not in content
+    assert "Climate" not in content
+    assert "2026-2029" not in content
+
+    monkeypatch.setattr(timezone, "now", lambda: later + timedelta(seconds=1))
+    content = client.get(url).content.decode()
+    assert ("–", "Batteries", "Added") in rows(content, "Priorities of the two periods")
+    assert ("–", "Enrichment", "Added") in rows(content, "Focus areas of “Sustainable mining”")
+    assert ("Climate", "–", "Dropped") in rows(content, "Cross-cutting themes of the two periods")
+    assert '<option value="2026-2029">2026–2029 – S3 2026</option>' in content
+    # Without parameters, the two newest periods.
+    content = client.get(compare_url(periods.region)).content.decode()
+    assert '<th scope="col">2026–2029</th>' in content
+    assert '<th scope="col">2018–2021</th>' not in content
+
+
+def test_unpublished_items_leave_the_comparison(client, periods):
+    url = compare_url(periods.region)
+    content = client.get(url).content.decode()
+    assert "Hydrogen economy" in content
+    assert "Tailings" in content
+    assert "Internationality" in content
+
+    hydrogen = periods.new.priorities.get(title_en="Hydrogen economy")
+    hydrogen.status = Status.DRAFT
+    hydrogen.save()
+    periods.new.priorities.get(key="mining").focus_areas.filter(title_en="Tailings").update(
+        unpublish_at=timezone.now() - timedelta(minutes=1)
+    )
+    periods.old.themes.filter(title_en="Internationality").update(status=Status.DRAFT)
+    content = client.get(url).content.decode()
+    assert "Hydrogen economy" not in content
+    assert "Tailings" not in content
+    assert "Internationality" not in content
+    assert "0 added, 2 kept, 1 dropped." in content
+
+
+def test_the_focus_areas_of_a_draft_priority_never_show(client, periods):
+    secret = periods.new.priorities.get(title_en="Secret priority")
+    factories.make_focus_area(priority=secret, title_fi="Salaisuus", title_en="Secret focus")
+    assert "Secret focus" not in client.get(compare_url(periods.region)).content.decode()
+
+
+def test_an_unpublished_period_leaves_the_choice_of_periods(client, periods):
+    factories.make_programme(
+        region=periods.region, slug="2026-2029", start_year=2026, end_year=2029
+    )
+    assert '<option value="2026-2029"' in client.get(compare_url(periods.region)).content.decode()
+    periods.region.programmes.filter(slug_fi="2026-2029").update(status=Status.DRAFT)
+    response = client.get(compare_url(periods.region, a="2026-2029"))
+    assert response.status_code == 404
+    assert '<option value="2026-2029"' not in response.content.decode()
+
+
+def test_the_language_links_lead_to_the_same_periods_in_each_language(client, periods):
+    periods.new.slug_sv = "2022-2025-sv"
+    periods.new.save()
+    periods.region.slug_sv = "kajanaland"
+    periods.region.save()
+    content = client.get(compare_url(periods.region, b="2018-2021")).content.decode()
+    assert 'href="/sv/program/kajanaland/jamfor/?a=2018-2021&amp;b=2022-2025-sv"' in content
+    assert 'href="/fi/ohjelmat/kainuu/vertaa/?a=2018-2021&amp;b=2022-2025"' in content
+    # The region's address in Swedish, its periods by their Swedish slugs.
+    response = client.get("/sv/program/kajanaland/jamfor/?b=2022-2025-sv")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<option value="2022-2025-sv" selected>' in content
+    assert '<th scope="col">2018–2021</th>' in content
 
 
 # --- The matching rules --------------------------------------------------------
