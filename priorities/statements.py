@@ -300,6 +300,126 @@ def economic_domains_named(_ids):
     )
 
 
+# --- A priority's page ---------------------------------------------------------
+
+# Stand-ins for a priority page's own slug and for the priority's id: no slug is a
+# private-use character's, no row's id is below zero.
+STAND_IN_PRIORITY_SLUG = "\ue000priority\ue001"
+STAND_IN_PRIORITY = -1_000_000_000
+
+
+@functools.cache
+def _priority_page_statements(using, language, fallbacks):
+    """
+    The statements of a live priority's page: the priority at its address, with what it
+    shows of its programme and region, and its live focus areas, its live sectors and its
+    S3 codes, selected by the priority's id. Compiled once per database, language and
+    fallback setting of the translation app (the texts are read in the query).
+    """
+    priority = STAND_IN_PRIORITY
+    querysets = {
+        "priority": Priority.objects.live(now=STAND_IN_TIME)
+        .at_address(
+            language,
+            region_slug=STAND_IN_REGION_SLUG,
+            programme_slug=STAND_IN_SLUG,
+            slug=STAND_IN_PRIORITY_SLUG,
+        )
+        .values(
+            "pk",
+            "programme__start_year",
+            "programme__end_year",
+            *Priority.address.columns(),
+            shown_title=shown_text("title"),
+            shown_short_title=shown_text("short_title"),
+            shown_summary=shown_text("summary"),
+            shown_body=shown_text("body"),
+            programme_title=shown_text("programme__title"),
+            region_name=shown_text("programme__region__name"),
+        ),
+        # The priority and its parents are live: only the focus areas' own state is left.
+        "focus_areas": FocusArea.objects.live(known_live=FocusArea.live_parents, now=STAND_IN_TIME)
+        .filter(priority=priority)
+        .values(shown_title=shown_text("title"), shown_description=shown_text("description")),
+        "sectors": Sector.objects.live(now=STAND_IN_TIME)
+        .filter(priorities=priority)
+        .values(*Sector.address.columns(), shown_name=shown_text("name")),
+        "economic_domains": EconomicDomain.objects.filter(priorities=priority).values(
+            "code", shown_name=shown_text("name")
+        ),
+        "scientific_domains": ScientificDomain.objects.filter(priorities=priority).values(
+            "code", shown_name=shown_text("name")
+        ),
+    }
+    stand_ins = [
+        stand_in_time(connections[using]),
+        STAND_IN_REGION_SLUG,
+        STAND_IN_SLUG,
+        STAND_IN_PRIORITY_SLUG,
+        STAND_IN_PRIORITY,
+    ]
+    return {name: Statement(queryset, stand_ins, using) for name, queryset in querysets.items()}
+
+
+def priority_page(region_slug, programme_slug, slug):
+    """
+    The live priority at this address in the active language, as the page shows it: a
+    dict keyed as the attributes of a priority its template reads (``title``,
+    ``display_title``, ``programme.region.name``...), with the lists ``focus_areas``,
+    ``sectors``, ``economic_domains`` and ``scientific_domains`` of dicts. None when
+    there is none.
+    """
+    using = Priority.objects.db
+    language = get_language()
+    statements = _priority_page_statements(using, language, fallbacks_enabled())
+    values = now_for(connections[using]) | {
+        STAND_IN_REGION_SLUG: region_slug,
+        STAND_IN_SLUG: programme_slug,
+        STAND_IN_PRIORITY_SLUG: slug,
+    }
+    rows = statements["priority"].rows(values)
+    if not rows:
+        return None
+    row = rows[0]
+    values[STAND_IN_PRIORITY] = row["pk"]
+    sector_url = Sector.address.urls_of(language)
+    return {
+        **row,
+        "title": row["shown_title"],
+        "display_title": row["shown_short_title"] or row["shown_title"],
+        "summary": row["shown_summary"],
+        "body": row["shown_body"],
+        "get_absolute_url": Priority.address.url_of(row, language),
+        "programme": {
+            "title": row["programme_title"],
+            "get_absolute_url": Programme.address.via("programme").url_of(row, language),
+            # As Programme.period writes it.
+            "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
+            "region": {"name": row["region_name"]},
+        },
+        # Each one read is live: none has a draft badge.
+        "focus_areas": [
+            {
+                "title": area["shown_title"],
+                "description": area["shown_description"],
+                "is_published_now": True,
+            }
+            for area in statements["focus_areas"].rows(values)
+        ],
+        "sectors": [
+            {"name": sector["shown_name"], "get_absolute_url": sector_url(sector)}
+            for sector in statements["sectors"].rows(values)
+        ],
+        **{
+            kind: [
+                {"code": domain["code"], "name": domain["shown_name"]}
+                for domain in statements[kind].rows(values)
+            ]
+            for kind in ("economic_domains", "scientific_domains")
+        },
+    }
+
+
 # --- The list of sectors -----------------------------------------------------
 
 

@@ -192,11 +192,40 @@ class ProgrammeDetailView(PreviewMixin, DetailView):
 
 
 class PriorityDetailView(PreviewMixin, DetailView):
+    """
+    A priority's page. Visitors' pages read it, its programme, region and lists from
+    queries compiled once per process (``statements.priority_page``), as dictionaries keyed
+    as the attributes the template reads; staff, who may see drafts and pending changes,
+    get model instances.
+    """
+
     model = Priority
     context_object_name = "priority"
+    lists = ("focus_areas", "sectors", "economic_domains", "scientific_domains")
 
     def get_queryset(self):
         return super().get_queryset().for_page(self.request.user)
+
+    def get_object(self, queryset=None):
+        if self.request.user.is_staff:
+            return super().get_object(queryset)
+        kwargs = self.kwargs
+        priority = statements.priority_page(
+            kwargs["region_slug"], kwargs["programme_slug"], kwargs["slug"]
+        )
+        if priority is None:
+            return super().get_object(queryset)  # its 404
+        show_in_languages(self.request, lambda: Priority.address.url_of(priority))
+        return priority
+
+    def get_context_data(self, **kwargs):
+        priority = self.object
+        if isinstance(priority, dict):
+            kwargs.update((name, priority[name]) for name in self.lists)
+            # A visitor's page is no preview: past PreviewMixin, which asks of a model.
+            return super(PreviewMixin, self).get_context_data(**kwargs)
+        kwargs.update((name, getattr(priority, name).all()) for name in self.lists)
+        return super().get_context_data(**kwargs)
 
 
 DOCUMENT_NAME = re.compile(r"[\w./-]+")
