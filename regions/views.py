@@ -1,6 +1,9 @@
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import connections
 from django.db.models import Q
-from django.utils.translation import get_language, ngettext
+from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from kainuu_portal.publishing.media import responsive_image
@@ -130,7 +133,11 @@ class RegionDetailView(PreviewMixin, DetailView):
         for municipality in municipalities:
             municipality.region = region  # for their addresses, without a query each
             municipality.url = url(municipality)
-            municipality.latest_population = latest_by_municipality.get(municipality.pk)
+            figure = latest_by_municipality.get(municipality.pk)
+            municipality.inhabitants = figure and _inhabitants(
+                figure.value, figure.year, figure.is_approximate, figure.is_preliminary
+            )
+            municipality.area_text = _area(municipality.area_km2, municipality.area_year)
         region_figures = [figure for figure in figures if figure.region_id]
         facts = {name: getattr(region, name) for name in STRUCTURED_FACTS}
         facts["url"] = region.get_absolute_url()
@@ -174,15 +181,23 @@ class RegionDetailView(PreviewMixin, DetailView):
         for municipality in municipalities:
             municipality["name"] = municipality["title"]
             municipality["url"] = url(municipality)
-            municipality["latest_population"] = None
+            municipality["area_text"] = _area(municipality["area_km2"], municipality["area_year"])
             by_pk[municipality["pk"]] = municipality
         region_figures = []
+        latest_by_municipality = {}
         for figure in statements.region_figures_statement(using, language).rows(values):
             figure["source"] = figure.pop("source_text") or ""
             if figure["region"]:
                 region_figures.append(figure)
-            elif figure["municipality"] in by_pk:  # not of a municipality no longer live
-                by_pk[figure["municipality"]]["latest_population"] = figure
+            else:
+                latest_by_municipality[figure["municipality"]] = figure
+        for pk, municipality in by_pk.items():
+            # None for a municipality without live figures; a figure of a municipality
+            # no longer live is not looked for.
+            figure = latest_by_municipality.get(pk)
+            municipality["inhabitants"] = figure and _inhabitants(
+                figure["value"], figure["year"], figure["is_approximate"], figure["is_preliminary"]
+            )
         facts = {name: region[name] for name in STRUCTURED_FACTS}
         facts["url"] = region["get_absolute_url"]
         # A visitor's page is no preview: past PreviewMixin, which asks of a model.
@@ -198,6 +213,26 @@ class RegionDetailView(PreviewMixin, DetailView):
             ),
             **kwargs,
         )
+
+
+def _inhabitants(value, year, is_approximate, is_preliminary):
+    """
+    A municipality's cell of inhabitants in the region page's table, "about 12,345
+    (2024, preliminary)": written here, not in the template, as the table has a row for
+    each municipality.
+    """
+    about = f"{pgettext('approximately', 'about')} " if is_approximate else ""
+    preliminary = f", {_('preliminary')}" if is_preliminary else ""
+    return f"{about}{intcomma(value)} ({year}{preliminary})"
+
+
+def _area(area_km2, area_year):
+    """A municipality's cell of area in the region page's table, "5,196.89 (2021)"."""
+    if not area_km2:
+        return ""
+    year = f" ({area_year})" if area_year else ""
+    # As ``floatformat:"2g"`` writes a decimal of two places, for less.
+    return f"{number_format(area_km2, 2, force_grouping=True)}{year}"
 
 
 class MunicipalityDetailView(PreviewMixin, DetailView):
