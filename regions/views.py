@@ -202,6 +202,8 @@ class RegionDetailView(PreviewMixin, DetailView):
         facts["url"] = region["get_absolute_url"]
         # A visitor's page is no preview: past PreviewMixin, which asks of a model.
         return super(PreviewMixin, self).get_context_data(
+            is_preview=False,
+            draft_badges=False,
             strengths=strengths,
             links=links,
             neighbours=neighbours,
