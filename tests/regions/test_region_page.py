@@ -145,3 +145,29 @@ def test_a_name_missing_in_the_language_falls_back_as_the_translations_do(client
 
     assert "Ristijärvi" in content
     assert "Kajana" in content
+
+
+def test_visitors_and_staff_see_the_same_image_with_its_alt_text_in_the_language(
+    client, viewer_client, db
+):
+    renditions = [
+        {"name": f"images/{'a' * 32}-{width}.webp", "width": width, "height": width // 2}
+        for width in (480, 960, 1600)
+    ]
+    region = factories.make_region(
+        name_en="Pictured region",
+        image=f"images/{'a' * 32}.jpg",
+        image_renditions=renditions,
+        image_alt_fi="Linna",
+        image_alt_en="",
+    )
+
+    def figure(response):
+        content = response.content.decode()
+        return re.search(r'<figure class="content-image">.*?</figure>', content).group()
+
+    visitor = figure(client.get(url_of(region)))
+    assert visitor == figure(viewer_client.get(url_of(region)))
+    assert 'width="960" height="480"' in visitor
+    assert f"images/{'a' * 32}-1600.webp 1600w" in visitor
+    assert 'alt="Linna"' in visitor  # English falls back to Finnish
