@@ -7,6 +7,8 @@ the page shows the same figures in a table.
 import math
 from dataclasses import dataclass
 
+from django.utils.safestring import SafeString
+
 WIDTH = 640
 HEIGHT = 280
 MARGIN_LEFT = 72  # room for tick labels such as "100 000"
@@ -27,11 +29,11 @@ class Point:
     @property
     def svg_x(self):
         """``x`` as the SVG attribute writes it: 72, not 72.0."""
-        return f"{self.x:g}"
+        return svg_number(self.x)
 
     @property
     def svg_y(self):
-        return f"{self.y:g}"
+        return svg_number(self.y)
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Tick:
 
     @property
     def svg_y(self):
-        return f"{self.y:g}"
+        return svg_number(self.y)
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,24 @@ class Chart:
         return self.left - 8
 
     @property
+    def svg(self):
+        """
+        The chart's size and the plot's bounds as the SVG attributes write them: strings,
+        which a template writes as they are, where it would format each number again
+        for the language.
+        """
+        return {
+            "width": svg_number(self.width),
+            "height": svg_number(self.height),
+            "left": svg_number(self.left),
+            "right": svg_number(self.right),
+            "bottom": svg_number(self.bottom),
+            "tick_label_x": svg_number(self.tick_label_x),
+        }
+
+    @property
     def polyline(self):
-        return " ".join(f"{point.x:g},{point.y:g}" for point in self.points)
+        return SafeString(" ".join(f"{point.x:g},{point.y:g}" for point in self.points))
 
     @property
     def first(self):
@@ -72,6 +90,14 @@ class Chart:
     @property
     def last(self):
         return self.points[-1]
+
+
+def svg_number(number):
+    """
+    A coordinate as an SVG attribute writes it, 72 rather than 72.0: digits, safe in
+    markup as they are (a template need not escape them again).
+    """
+    return SafeString(f"{number:g}")
 
 
 def nice_step(span, max_ticks=MAX_TICKS):

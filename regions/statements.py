@@ -8,11 +8,12 @@ request's own. Staff, who may see drafts, keep the ORM's querysets (``views``).
 import functools
 
 from django.db import connections
+from django.db.models import Q
 
 from kainuu_portal.publishing.models import text_in
 from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, stand_in_time
 
-from .models import Municipality, PopulationFigure, Region
+from .models import Municipality, PopulationFigure, Region, RegionLink, Strength
 
 
 def live_regions(now):
@@ -25,8 +26,8 @@ def live_regions(now):
     )
 
 
-# Stand-ins for a municipality page's address in its compiled queries: no slug is
-# written so, and no row has a negative id.
+# Stand-ins for a region's or municipality's page address in their compiled queries:
+# no slug is written so, and no row has a negative id.
 STAND_IN_REGION_SLUG = "zqx-region-slug-zqx"
 STAND_IN_SLUG = "zqx-municipality-slug-zqx"
 STAND_IN_ID = -1
@@ -75,3 +76,108 @@ def figures_statement(using, language):
         )
     )
     return Statement(figures, [stand_in_time(connections[using]), STAND_IN_ID], using)
+
+
+@functools.cache
+def region_statement(using, language):
+    # Compiled once per process and language (the texts' fallbacks).
+    regions = (
+        Region.objects.live(now=STAND_IN_TIME)
+        .at_address(slug=STAND_IN_REGION_SLUG)
+        .values(
+            "pk",
+            "kind",
+            "country",
+            "iso_code",
+            "nuts_code",
+            "website",
+            "area_km2",
+            "land_area_km2",
+            "area_year",
+            "image",
+            "image_renditions",
+            *Region.address.columns(),
+            title=text_in("name"),
+            lead=text_in("summary"),
+            text=text_in("body"),
+            centre=text_in("administrative_centre"),
+            alt=text_in("image_alt"),
+        )
+    )
+    return Statement(regions, [stand_in_time(connections[using]), STAND_IN_REGION_SLUG], using)
+
+
+def _of_region(queryset, using):
+    """``queryset``, of the region ``STAND_IN_ID``, as a statement."""
+    return Statement(queryset, [stand_in_time(connections[using]), STAND_IN_ID], using)
+
+
+@functools.cache
+def strengths_statement(using, language):
+    # Of a live region: the region's own conditions left out, as its prefetch does.
+    strengths = (
+        Strength.objects.live(known_live=("region",), now=STAND_IN_TIME)
+        .filter(region=STAND_IN_ID)
+        .values(heading=text_in("title"), text=text_in("description"))
+    )
+    return _of_region(strengths, using)
+
+
+@functools.cache
+def links_statement(using, language):
+    links = (
+        RegionLink.objects.live(known_live=("region",), now=STAND_IN_TIME)
+        .filter(region=STAND_IN_ID)
+        .values(heading=text_in("title"), address=text_in("url"))
+    )
+    return _of_region(links, using)
+
+
+@functools.cache
+def neighbours_statement(using, language):
+    neighbours = (
+        Region.objects.live(now=STAND_IN_TIME)
+        .filter(neighbours=STAND_IN_ID)
+        .values("kind", "country", *Region.address.columns(), title=text_in("name"))
+    )
+    return _of_region(neighbours, using)
+
+
+@functools.cache
+def municipalities_statement(using, language):
+    municipalities = (
+        Municipality.objects.live(known_live=("region",), now=STAND_IN_TIME)
+        .filter(region=STAND_IN_ID)
+        .values(
+            "pk",
+            "code",
+            "is_town",
+            "area_km2",
+            "area_year",
+            *Municipality.address.columns(),
+            title=text_in("name"),
+        )
+    )
+    return _of_region(municipalities, using)
+
+
+@functools.cache
+def region_figures_statement(using, language):
+    """The figures of the region and of its municipalities, live or not, by year."""
+    figures = (
+        PopulationFigure.objects.live(now=STAND_IN_TIME)
+        .filter(Q(region=STAND_IN_ID) | Q(municipality__region=STAND_IN_ID))
+        .order_by("year")
+        .values(
+            "region",
+            "municipality",
+            "year",
+            "value",
+            "is_approximate",
+            "is_preliminary",
+            "source_url",
+            "table_updated",
+            source_text=text_in("source"),
+        )
+    )
+    return _of_region(figures, using)

@@ -19,31 +19,37 @@ def place(request, region, url=None):
 
 
 def region(request, region, municipalities=()):
-    """A region as a schema.org AdministrativeArea with its municipalities."""
+    """
+    A region as a schema.org AdministrativeArea with its municipalities: ``region`` a
+    mapping of its ``name``, ``url``, ``country``, ``summary``, ``iso_code``,
+    ``nuts_code`` and ``area_km2``, ``municipalities`` the ``(name, url)`` of each.
+    """
     data = {
         "@context": SCHEMA_ORG,
-        **place(request, region),
-        "containedInPlace": {"@type": "Country", "identifier": region.country},
+        "@type": "AdministrativeArea",
+        "name": region["name"],
+        "url": request.build_absolute_uri(region["url"]),
+        "containedInPlace": {"@type": "Country", "identifier": region["country"]},
     }
-    if region.summary:
-        data["description"] = region.summary
+    if region["summary"]:
+        data["description"] = region["summary"]
     identifiers = [
         {"@type": "PropertyValue", "propertyID": name, "value": value}
-        for name, value in (("ISO 3166-2", region.iso_code), ("NUTS", region.nuts_code))
+        for name, value in (("ISO 3166-2", region["iso_code"]), ("NUTS", region["nuts_code"]))
         if value
     ]
     if identifiers:
         data["identifier"] = identifiers
-    if region.area_km2:
+    if region["area_km2"]:
         data["additionalProperty"] = {
             "@type": "PropertyValue",
             "name": "area",
-            "value": float(region.area_km2),
+            "value": float(region["area_km2"]),
             "unitCode": "KMK",
         }
     if municipalities:
         data["containsPlace"] = [
-            place(request, municipality, getattr(municipality, "url", None))
-            for municipality in municipalities
+            {"@type": "AdministrativeArea", "name": name, "url": request.build_absolute_uri(url)}
+            for name, url in municipalities
         ]
     return data

@@ -405,17 +405,24 @@ class WithImage(models.Model):
     @property
     def responsive_image(self):
         """``src``, ``srcset``, ``width`` and ``height`` for an <img>, or None without an image."""
-        renditions = self.image_renditions or []
-        if not self.image or not renditions:
-            return None
-        storage = self.image.storage
-        default = next((r for r in renditions if r["width"] >= 960), renditions[-1])
-        return {
-            "src": storage.url(default["name"]),
-            "srcset": ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions),
-            "width": default["width"],
-            "height": default["height"],
-        }
+        return responsive_image(self.image.storage, self.image.name, self.image_renditions)
+
+
+def responsive_image(storage, name, renditions):
+    """
+    ``WithImage.responsive_image`` from the image's name and its renditions as stored (a
+    row's ``image`` and ``image_renditions``), ``storage`` the image field's.
+    """
+    renditions = renditions or []
+    if not name or not renditions:
+        return None
+    default = next((r for r in renditions if r["width"] >= 960), renditions[-1])
+    return {
+        "src": storage.url(default["name"]),
+        "srcset": ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions),
+        "width": default["width"],
+        "height": default["height"],
+    }
 
 
 # --- PDF documents ------------------------------------------------------------
