@@ -14,6 +14,7 @@ from operator import itemgetter
 from django.db import connections
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from modeltranslation.thread_context import fallbacks_enabled
 
@@ -195,9 +196,10 @@ def programme_page_lists(programme, language):
     What the page of a live programme (``{"id", "slug", "region": {"slug"}}``) lists, in
     their order, as rows of values in ``language`` keyed as the template reads them:
     ``priorities`` (``title``, ``summary``, ``get_absolute_url``, with their
-    ``focus_areas`` (``title``) and ``sectors`` (``name``, ``get_absolute_url``)),
-    ``themes`` (``title``, ``description``) and ``links`` (``title``, ``url``). Each has
-    an empty ``draft_badge``: visitors see no drafts.
+    ``focus_areas`` (``title``, and ``label`` as the page writes it) and ``sectors``
+    (``name``, ``get_absolute_url``)), ``themes`` (``title``, ``description``) and
+    ``links`` (``title``, ``url``). The priorities and themes have an empty
+    ``draft_badge``: visitors see no drafts.
     """
     using = Priority.objects.db
     values = _values(connections[using], programme=programme["id"])
@@ -220,7 +222,8 @@ def programme_page_lists(programme, language):
     }
     for row in statements["focus_areas"].rows(values):
         if (priority := priorities.get(row["owner"])) is not None:
-            priority["focus_areas"].append({"title": title(row), "draft_badge": ""})
+            area = title(row)
+            priority["focus_areas"].append({"title": area, "label": capfirst(area)})
     sector_url = Sector.address.urls_of(language)
     for row in statements["sectors"].rows(values):
         if (priority := priorities.get(row["owner"])) is not None:

@@ -7,7 +7,8 @@ from django.db.models.query import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.text import Truncator
+from django.utils.html import format_html
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -243,7 +244,8 @@ def programme_page_lists(programme):
     What the programme's page lists of the model instance ``programme`` and its
     prefetched rows, as ``statements.programme_page_lists`` gives a visitor's:
     ``priorities`` with their ``focus_areas`` and ``sectors``, ``themes`` and ``links``,
-    each item that visitors do not see with its ``draft_badge``.
+    each item that visitors do not see with its ``draft_badge`` (a focus area's in its
+    ``label``).
     """
     return {
         "priorities": [
@@ -253,7 +255,10 @@ def programme_page_lists(programme):
                 "get_absolute_url": priority.get_absolute_url(),
                 "draft_badge": draft_badge(priority),
                 "focus_areas": [
-                    {"title": area.title, "draft_badge": draft_badge(area)}
+                    {
+                        "title": area.title,
+                        "label": format_html("{}{}", capfirst(area.title), draft_badge(area)),
+                    }
                     for area in priority.focus_areas.all()
                 ],
                 "sectors": [
