@@ -7,7 +7,8 @@ written by a tag rather than three variables for each sector.
 """
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -24,7 +25,13 @@ register.simple_tag(period_badge, name="period_state")
 
 @register.simple_tag
 def sector_links(sectors):
-    """Links to ``sectors`` (rows of ``name`` and ``get_absolute_url``), separated by commas."""
-    return format_html_join(
-        ", ", '<a href="{}">{}</a>', ((s["get_absolute_url"], s["name"]) for s in sectors)
+    """
+    Links to ``sectors`` (rows of ``name`` and ``get_absolute_url``), separated by commas.
+    Each value escaped, as ``format_html()`` escapes text not marked safe, in one join.
+    """
+    return mark_safe(
+        ", ".join(
+            f'<a href="{escape(sector["get_absolute_url"])}">{escape(sector["name"])}</a>'
+            for sector in sectors
+        )
     )
