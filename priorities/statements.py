@@ -1,11 +1,12 @@
 """
-The queries the app's lists and the CSV download run on every request, as statements
-(``kainuu_portal.publishing.statements``): built and compiled once per process (per
-language where the SQL names its columns, per number of ids and page where they vary) with
-stand-ins for the time, the address's slugs and the ids, run with each request's own.
-Their rows are dicts: the programme list and the CSV read each translated text as a model
-instance gives it (``translated_value``), the list of sectors and the priorities by economic
-domain read it in the query (``shown_text``).
+The queries the app's lists, a visitor's programme page and the CSV download run on every
+request, as statements (``kainuu_portal.publishing.statements``): built and compiled once
+per process (per language where the SQL names its columns, per number of ids and page where
+they vary) with stand-ins for the time, the address's slugs and the ids, run with each
+request's own.
+Their rows are dicts: the programme list, the programme page and the CSV read each
+translated text as a model instance gives it (``translated_value``), the list of sectors and
+the priorities by economic domain read it in the query (``shown_text``).
 """
 
 import functools
