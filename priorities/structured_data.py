@@ -25,7 +25,7 @@ def programme(request, programme, priorities):
         name, summary, is_home = programme["title"], programme["summary"], region["is_home"]
         url, region_url = programme["get_absolute_url"], region["get_absolute_url"]
         start_year, end_year = programme["start_year"], programme["end_year"]
-        region = SimpleNamespace(name=region["name"])
+        region = SimpleNamespace(name=region["name"])  # place() reads its name, given the url
     else:
         region = programme.region
         name, summary, is_home = programme.title, programme.summary, region.is_home
