@@ -272,15 +272,16 @@ class ProgrammeQuerySet(PublishableQuerySet):
         """Programmes of one region, newest first."""
         return self.filter(region=region).order_by("-start_year", "-end_year", "pk")
 
-    def with_region_programme_count(self):
+    def with_region_programme_count(self, now=None):
         """
         Each programme with ``region_programme_count``, how many programmes of its region
-        are published now (the comparison of periods needs two): its live programmes when
-        the region is live, as it is for each programme a visitor sees. The region's own
-        state is left to the caller, which has it at hand (``region.is_live``).
+        are published at ``now`` (by default the present; the comparison of periods needs
+        two): its live programmes when the region is live, as it is for each programme a
+        visitor sees. The region's own state is left to the caller, which has it at hand
+        (``region.is_live``).
         """
         programmes = (
-            Programme.objects.live(known_live=Programme.live_parents)
+            Programme.objects.live(known_live=Programme.live_parents, now=now)
             .filter(region=OuterRef("region"))
             .order_by()
             .values("region")

@@ -1,11 +1,12 @@
 """
-The queries the app's lists and the CSV download run on every request, as statements
-(``kainuu_portal.publishing.statements``): built and compiled once per process (per
-language where the SQL names its columns, per number of ids and page where they vary) with
-stand-ins for the time, the address's slugs and the ids, run with each request's own.
-Their rows are dicts: the programme list and the CSV read each translated text as a model
-instance gives it (``translated_value``), the list of sectors and the priorities by economic
-domain read it in the query (``shown_text``).
+The queries the app's lists, a visitor's programme page and the CSV download run on every
+request, as statements (``kainuu_portal.publishing.statements``): built and compiled once
+per process (per language where the SQL names its columns, per number of ids and page where
+they vary) with stand-ins for the time, the address's slugs and the ids, run with each
+request's own.
+Their rows are dicts: the programme list, the programme page and the CSV read each
+translated text as a model instance gives it (``translated_value``), the list of sectors and
+the priorities by economic domain read it in the query (``shown_text``).
 """
 
 import functools
@@ -15,6 +16,7 @@ from types import SimpleNamespace
 from django.db import connections
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from modeltranslation.thread_context import fallbacks_enabled
 
@@ -39,6 +41,7 @@ from .models import (
     FocusArea,
     Priority,
     Programme,
+    ProgrammeLink,
     RegionKeySector,
     ScientificDomain,
     Sector,
@@ -128,6 +131,118 @@ def programme_cards(rows, language):
     ]
 
 
+# --- A programme's page for visitors ---------------------------------------------
+
+
+@functools.cache
+def _programme_page(using, languages):
+    # The slugs are read in ``languages``, the active one and its fallbacks.
+    programme = (
+        Programme.objects.live(now=STAND_IN_TIME)
+        .at_address(languages[0], region_slug=STAND_IN_REGION_SLUG, slug=STAND_IN_SLUG)
+        .with_region_programme_count(now=STAND_IN_TIME)
+        .values(
+            "id",
+            "start_year",
+            "end_year",
+            "image",
+            "image_renditions",
+            "source_document",
+            "source_document_report",
+            "region_programme_count",
+            *translations(
+                "title", "slug", "summary", "body", "aims", "source_document_title", "image_alt"
+            ),
+            region__is_home=F("region__is_home"),
+            **_region("name", "slug"),
+        )
+    )
+    return Statement(programme, _stand_ins(connections[using]), using)
+
+
+def live_programme_page(region_slug, slug):
+    """
+    What a visitor's page shows of the live programme at this address in the active
+    language, its texts in every language (for ``translated_value``), with
+    ``region_programme_count``; None when there is none.
+    """
+    using = Programme.objects.db
+    statement = _programme_page(using, language_order(get_language()))
+    rows = statement.rows(_values(connections[using], region_slug=region_slug, slug=slug))
+    return rows[0] if rows else None
+
+
+@functools.cache
+def _programme_children(using):
+    """
+    The statements of a live programme's cross-cutting themes and links: the programme
+    and its region are live, only their own state is left to check.
+    """
+    programme = STAND_IN_PROGRAMME
+    querysets = {
+        "themes": CrossCuttingTheme.objects.live(
+            known_live=CrossCuttingTheme.live_parents, now=STAND_IN_TIME
+        )
+        .filter(programme=programme)
+        .values(*translations("title", "description")),
+        "links": ProgrammeLink.objects.live(
+            known_live=ProgrammeLink.live_parents, now=STAND_IN_TIME
+        )
+        .filter(programme=programme)
+        .values(*translations("title", "url")),
+    }
+    stand_ins = _stand_ins(connections[using])
+    return {name: Statement(queryset, stand_ins, using) for name, queryset in querysets.items()}
+
+
+def programme_page_lists(programme, language):
+    """
+    What the page of a live programme (``{"id", "slug", "region": {"slug"}}``) lists, in
+    their order, as rows of values in ``language`` keyed as the template reads them:
+    ``priorities`` (``title``, ``summary``, ``get_absolute_url``, with their
+    ``focus_areas`` (``title``, and ``label`` as the page writes it) and ``sectors``
+    (``name``, ``get_absolute_url``)), ``themes`` (``title``, ``description``) and
+    ``links`` (``title``, ``url``). The priorities and themes have an empty
+    ``draft_badge``: visitors see no drafts.
+    """
+    using = Priority.objects.db
+    values = _values(connections[using], programme=programme["id"])
+    statements = _priority_statements(using)
+    title, summary, slug, name, description, url = (
+        _reader(lookup, language)
+        for lookup in ("title", "summary", "slug", "name", "description", "url")
+    )
+    address = {"region_slug": programme["region"]["slug"], "programme_slug": programme["slug"]}
+    priorities = {
+        row["id"]: {
+            "title": title(row),
+            "summary": summary(row),
+            "get_absolute_url": Priority.address.url({**address, "slug": slug(row)}, language),
+            "draft_badge": "",
+            "focus_areas": [],
+            "sectors": [],
+        }
+        for row in statements["priorities"].rows(values)
+    }
+    for row in statements["focus_areas"].rows(values):
+        if (priority := priorities.get(row["owner"])) is not None:
+            area = title(row)
+            priority["focus_areas"].append({"title": area, "label": capfirst(area)})
+    sector_url = Sector.address.urls_of(language)
+    for row in statements["sectors"].rows(values):
+        if (priority := priorities.get(row["owner"])) is not None:
+            priority["sectors"].append({"name": name(row), "get_absolute_url": sector_url(row)})
+    children = _programme_children(using)
+    return {
+        "priorities": list(priorities.values()),
+        "themes": [
+            {"title": title(row), "description": description(row), "draft_badge": ""}
+            for row in children["themes"].rows(values)
+        ],
+        "links": [{"title": title(row), "url": url(row)} for row in children["links"].rows(values)],
+    }
+
+
 # --- A programme's priorities as CSV ------------------------------------------------
 
 
@@ -163,10 +278,11 @@ def live_programme_at(region_slug, slug, language):
 @functools.cache
 def _priority_statements(using):
     """
-    The statements of a live programme's priorities and of what the CSV lists of them,
-    each row naming its priority (``owner``). The programme and its region are live:
-    only the priorities' and focus areas' own state is left to check. The focus areas
-    of a draft priority are read too, and left out with it.
+    The statements of a live programme's priorities and of what the CSV and the
+    programme's page list of them, each row naming its priority (``owner``). The
+    programme and its region are live: only the priorities' and focus areas' own state
+    is left to check. The focus areas of a draft priority are read too, and left out
+    with it.
     """
     programme = STAND_IN_PROGRAMME
     querysets = {
@@ -178,7 +294,7 @@ def _priority_statements(using):
         .values(*translations("title"), owner=F("priority")),
         "sectors": Sector.objects.live(now=STAND_IN_TIME)
         .filter(priorities__programme=programme)
-        .values(*translations("name"), owner=F("priorities")),
+        .values(*translations("name", "slug"), owner=F("priorities")),
         "economic_domains": EconomicDomain.objects.filter(priorities__programme=programme).values(
             "code", owner=F("priorities")
         ),

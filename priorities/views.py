@@ -6,17 +6,26 @@ from urllib.parse import urlencode
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.text import Truncator
+from django.utils.html import format_html
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from modeltranslation.thread_context import fallbacks_enabled
 
-from kainuu_portal.publishing.media import StorageUnavailable, read_document, storage_unavailable
+from kainuu_portal.publishing.media import (
+    StorageUnavailable,
+    document_facts,
+    document_language,
+    read_document,
+    storage_unavailable,
+)
 from kainuu_portal.publishing.models import route, translated_value
 from kainuu_portal.publishing.statements import StatementPages
+from kainuu_portal.publishing.templatetags.drafts import draft_badge
 from kainuu_portal.publishing.views import PreviewMixin, reads_query, show_in_languages
+from regions.models import Region
 
 from . import statements, structured_data
 from .comparison import Change, compare_programmes
@@ -177,18 +186,127 @@ def priorities_by_economic_domain(request):
 
 
 class ProgrammeDetailView(PreviewMixin, DetailView):
+    """
+    A programme's page. Visitors' pages read it and what it lists from queries compiled
+    once per process (``statements``), as dictionaries keyed as the model's attributes
+    the template reads; staff, who may see drafts and pending changes, get the model
+    instances, their lists made into the same rows (``programme_page_lists``).
+    """
+
     model = Programme
     context_object_name = "programme"
 
     def get_queryset(self):
         return super().get_queryset().with_region_programme_count().for_detail(self.request.user)
 
+    def get_object(self, queryset=None):
+        if self.request.user.is_staff:
+            return super().get_object(queryset)
+        row = statements.live_programme_page(self.kwargs["region_slug"], self.kwargs["slug"])
+        if row is None:
+            return super().get_object(queryset)  # its 404
+        show_in_languages(self.request, lambda: Programme.address.url_of(row))
+        return programme_page_row(row)
+
     def get_context_data(self, **kwargs):
         programme = self.object
-        if programme.region_programme_count > 1 and programme.region.is_live:
-            kwargs["comparison_url"] = comparison_url(programme.region)
-        data = structured_data.programme(self.request, programme)
-        return super().get_context_data(structured_data=data, **kwargs)
+        if isinstance(programme, dict):
+            lists = statements.programme_page_lists(programme, get_language())
+            if programme["region_programme_count"] > 1:
+                kwargs["comparison_url"] = comparison_url(programme["region"]["slug"])
+            # A visitor's page is no preview: past PreviewMixin, which asks of a model.
+            context = super(PreviewMixin, self).get_context_data
+        else:
+            lists = programme_page_lists(programme)
+            if programme.region_programme_count > 1 and programme.region.is_live:
+                kwargs["comparison_url"] = comparison_url(programme.region.slug)
+            context = super().get_context_data
+        data = structured_data.programme(self.request, programme, lists["priorities"])
+        return context(structured_data=data, **lists, **kwargs)
+
+
+def programme_page_row(row):
+    """
+    A row of ``statements.live_programme_page`` as the programme's page reads a
+    programme: keyed as the model's attributes and properties, in the active language.
+    """
+    report = row["source_document_report"] or {}
+    programme = {
+        "id": row["id"],
+        **{
+            name: translated_value(row, name)
+            for name in ("title", "slug", "summary", "body", "aims", "source_document_title")
+        },
+        "start_year": row["start_year"],
+        "end_year": row["end_year"],
+        # As Programme.period and period_state_now give them.
+        "period": f"{row['start_year']}–{row['end_year']}",
+        "period_state_now": period_state(row["start_year"], row["end_year"]),
+        "region_programme_count": row["region_programme_count"],
+        "get_absolute_url": Programme.address.url_of(row),
+        "get_csv_url": Programme.csv_address.url_of(row),
+        "region": {
+            "name": translated_value(row, "region__name"),
+            "slug": translated_value(row, "region__slug"),
+            "is_home": row["region__is_home"],
+            "get_absolute_url": Region.address.via("region").url_of(row),
+        },
+        "responsive_image": None,
+        "image_alt": "",
+        "source_document": "",
+    }
+    if row["image"] and row["image_renditions"]:
+        # An image is rare: read as the model reads it.
+        image = Programme(image=row["image"], image_renditions=row["image_renditions"])
+        programme["responsive_image"] = image.responsive_image
+        programme["image_alt"] = translated_value(row, "image_alt")
+    if name := row["source_document"]:
+        storage = Programme._meta.get_field("source_document").storage
+        programme["source_document"] = {"url": storage.url(name)}
+        programme["source_document_facts"] = document_facts(report)
+        programme["source_document_language"] = document_language(report)
+    return programme
+
+
+def programme_page_lists(programme):
+    """
+    What the programme's page lists of the model instance ``programme`` and its
+    prefetched rows, as ``statements.programme_page_lists`` gives a visitor's:
+    ``priorities`` with their ``focus_areas`` and ``sectors``, ``themes`` and ``links``,
+    each item that visitors do not see with its ``draft_badge`` (a focus area's in its
+    ``label``).
+    """
+    return {
+        "priorities": [
+            {
+                "title": priority.title,
+                "summary": priority.summary,
+                "get_absolute_url": priority.get_absolute_url(),
+                "draft_badge": draft_badge(priority),
+                "focus_areas": [
+                    {
+                        "title": area.title,
+                        "label": format_html("{}{}", capfirst(area.title), draft_badge(area)),
+                    }
+                    for area in priority.focus_areas.all()
+                ],
+                "sectors": [
+                    {"name": sector.name, "get_absolute_url": sector.get_absolute_url()}
+                    for sector in priority.sectors.all()
+                ],
+            }
+            for priority in programme.priorities.all()
+        ],
+        "themes": [
+            {
+                "title": theme.title,
+                "description": theme.description,
+                "draft_badge": draft_badge(theme),
+            }
+            for theme in programme.themes.all()
+        ],
+        "links": list(programme.links.all()),
+    }
 
 
 class PriorityDetailView(PreviewMixin, DetailView):
@@ -271,12 +389,12 @@ def programme_document(request, name):
     return response
 
 
-def comparison_url(region, first=None, second=None):
-    """The comparison page of ``region``'s periods (of ``first`` and ``second``, if given)."""
-    url = route("priorities:programme-compare", region_slug=region.slug)
-    if first is None:
+def comparison_url(region_slug, first_slug=None, second_slug=None):
+    """The comparison page of a region's periods (of the two given by slug, if any)."""
+    url = route("priorities:programme-compare", region_slug=region_slug)
+    if first_slug is None:
         return url
-    return f"{url}?{urlencode({'a': first.slug, 'b': second.slug})}"
+    return f"{url}?{urlencode({'a': first_slug, 'b': second_slug})}"
 
 
 @reads_query("a", "b")
@@ -295,9 +413,9 @@ def programme_compare(request, region_slug):
     context = {
         "region": region,
         "programmes": programmes,
-        "comparison_url": _comparison_url(region),
+        "comparison_url": comparison_url(translated_value(region, "slug")),
     }
-    show_in_languages(request, lambda: _comparison_url(region))
+    show_in_languages(request, lambda: comparison_url(translated_value(region, "slug")))
     if len(programmes) < 2:
         if programmes:
             programme = programmes[0]
@@ -328,7 +446,10 @@ def programme_compare(request, region_slug):
         [by_slug[slug_a], by_slug[slug_b]],
         key=lambda programme: (programme["start_year"], programme["end_year"], programme["id"]),
     )
-    show_in_languages(request, lambda: _comparison_url(region, first, second))
+    show_in_languages(
+        request,
+        lambda: comparison_url(*(translated_value(row, "slug") for row in (region, first, second))),
+    )
     comparison = compare_programmes(*statements.compared_items(first["id"], second["id"], language))
     context.update(
         first=first,
@@ -342,15 +463,6 @@ def programme_compare(request, region_slug):
         },
     )
     return render(request, "priorities/programme_compare.html", context)
-
-
-def _comparison_url(region, first=None, second=None):
-    """``comparison_url`` of the rows of ``statements.compared_region``, in the active language."""
-    url = route("priorities:programme-compare", region_slug=translated_value(region, "slug"))
-    if first is None:
-        return url
-    slugs = {"a": translated_value(first, "slug"), "b": translated_value(second, "slug")}
-    return f"{url}?{urlencode(slugs)}"
 
 
 def spreadsheet_cell(value):
