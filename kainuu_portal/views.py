@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.views import defaults
@@ -186,11 +187,13 @@ def search(request):
     for hit in page_hits:
         groups.setdefault(hit.kind, []).append(hit)
     base_query = {"q": query.text}
+    # Each label translated once, here, rather than as a lazy text in the template.
     facets = [
         {
-            "kind": facet_kind,
-            "count": results.counts[facet_kind.name],
+            "label": str(facet_kind.label),
+            "count": localize(results.counts[facet_kind.name]),
             "url": "?" + urlencode(base_query | {"type": facet_kind.name}),
+            "is_current": facet_kind == kind,
         }
         for facet_kind in site_search.KINDS
         if facet_kind.name in results.counts
@@ -201,7 +204,10 @@ def search(request):
         "results": results,
         "total": len(hits),
         "page_obj": page,
-        "groups": [{"kind": group_kind, "hits": group} for group_kind, group in groups.items()],
+        "groups": [
+            {"name": group_kind.name, "label": str(group_kind.label), "hits": group}
+            for group_kind, group in groups.items()
+        ],
         "facets": facets,
         "all_url": "?" + urlencode(base_query),
         "query_string": urlencode(base_query | ({"type": kind.name} if kind else {})),
