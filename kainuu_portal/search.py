@@ -44,7 +44,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, 
 from django.db.models import Case, CharField, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
 
 from kainuu_portal.declarations import collect
@@ -404,9 +404,10 @@ def fill(hits, query, language):
             hit.title = highlighted(row["hit_title"], patterns)
             hit.snippet = highlighted(excerpt(row["hit_snippet"], patterns), patterns)
         hit.context = row["hit_context"]
-        names = hit.kind.address.lookups
-        hit.url = hit.kind.address.url(
-            {name: row[f"url_{number}"] for number, name in enumerate(names)}
+        address = hit.kind.address
+        hit.url = address.url(
+            {name: row[f"url_{number}"] for number, name in enumerate(address.lookups)},
+            language,
         )
     return [hit for hit in hits if hit.url]
 
@@ -522,7 +523,7 @@ _WELL_MARKED = re.compile(f"[^{START}{STOP}]*(?:{START}[^{START}{STOP}]+{STOP}[^
 
 def _marks_to_elements(text):
     """``text`` escaped, with each START ... STOP made a <mark> element."""
-    return mark_safe(html.escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+    return SafeString(html.escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
 def marked(text):
