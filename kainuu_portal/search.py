@@ -34,6 +34,7 @@ import html
 import logging
 import operator
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -43,8 +44,8 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, 
 from django.db.models import Case, CharField, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
 
 from kainuu_portal.declarations import collect
 from kainuu_portal.models import SearchEntry
@@ -391,6 +392,7 @@ def fill(hits, query, language):
     values = _values(connection, query.words, pks)
     rows = {(row["hit_kind"], row["hit_pk"]): row for row in statement.rows(values)}
     postgresql = is_postgresql()
+    patterns = word_patterns(query.words)
     for hit in hits:
         row = rows.get((hit.kind.name, hit.pk))
         if row is None:  # changed between the two queries
@@ -399,12 +401,13 @@ def fill(hits, query, language):
             hit.title = marked(row["hit_title"])
             hit.snippet = marked(row["hit_snippet"])
         else:
-            hit.title = highlighted(row["hit_title"], query.words)
-            hit.snippet = highlighted(excerpt(row["hit_snippet"], query.words), query.words)
+            hit.title = highlighted(row["hit_title"], patterns)
+            hit.snippet = highlighted(excerpt(row["hit_snippet"], patterns), patterns)
         hit.context = row["hit_context"]
-        names = hit.kind.address.lookups
-        hit.url = hit.kind.address.url(
-            {name: row[f"url_{number}"] for number, name in enumerate(names)}
+        address = hit.kind.address
+        hit.url = address.url(
+            {name: row[f"url_{number}"] for number, name in enumerate(address.lookups)},
+            language,
         )
     return [hit for hit in hits if hit.url]
 
@@ -512,10 +515,22 @@ def _values(connection, words, ids=()):
 
 # --- Highlighting ---------------------------------------------------------------
 
+# Marks written round the matched words before a text is escaped, then made <mark>
+# elements: one escape of the whole text instead of one for each piece between marks.
+# A text that holds the characters itself keeps the escape of each piece.
+_WELL_MARKED = re.compile(f"[^{START}{STOP}]*(?:{START}[^{START}{STOP}]+{STOP}[^{START}{STOP}]*)*")
+
+
+def _marks_to_elements(text):
+    """``text`` escaped, with each START ... STOP made a <mark> element."""
+    return SafeString(html.escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
+
 
 def marked(text):
     """PostgreSQL's headline: escape everything, then turn its marks into <mark> elements."""
     text = " ".join(html.unescape(text or "").split())
+    if _WELL_MARKED.fullmatch(text):
+        return _marks_to_elements(text)
     out = []
     inside = False
     for part in re.split(f"([{START}{STOP}])", text):
@@ -528,12 +543,14 @@ def marked(text):
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
-def _spans(text, words):
-    spans = sorted(
-        match.span()
-        for word in words
-        for match in re.finditer(re.escape(word), text, flags=re.IGNORECASE)
-    )
+def word_patterns(words):
+    """Each word as typed, in any case: compiled once for every text of a search."""
+    return [re.compile(re.escape(word), re.IGNORECASE) for word in words]
+
+
+def _spans(text, patterns):
+    spans = [match.span() for pattern in patterns for match in pattern.finditer(text)]
+    spans.sort()
     merged = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -543,11 +560,19 @@ def _spans(text, words):
     return merged
 
 
-def highlighted(text, words):
-    """Escape everything, then wrap each occurrence of a word (any case) in <mark>."""
+def highlighted(text, patterns):
+    """Escape everything, then wrap each occurrence of a word (``word_patterns``) in <mark>."""
     text = text or ""
+    spans = _spans(text, patterns)
+    if START not in text and STOP not in text:
+        pieces, position = [], 0
+        for start, end in spans:
+            pieces += (text[position:start], START, text[start:end], STOP)
+            position = end
+        pieces.append(text[position:])
+        return _marks_to_elements("".join(pieces))
     out, position = [], 0
-    for start, end in _spans(text, words):
+    for start, end in spans:
         out.append(html.escape(text[position:start]))
         out.append(f"<mark>{html.escape(text[start:end])}</mark>")
         position = end
@@ -555,12 +580,45 @@ def highlighted(text, words):
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
-def excerpt(text, words, length=SNIPPET_CHARS):
+# Rich text as it is saved (cleaned with the rich-text allow-list): these tags with
+# double-quoted attributes, and an & only where an entity starts. In such a text
+# strip_tags() removes exactly the tags, which one substitution does without an HTML
+# parser; any other text (a "<" or a bare "&" in a plain-text field) goes to strip_tags().
+_TAG_NAMES = "a|b|blockquote|br|em|h[1-6]|i|li|ol|p|strong|ul"
+_RICH_TEXT_TAG = re.compile(
+    rf"</(?:{_TAG_NAMES})\s*>"
+    rf'|<(?:{_TAG_NAMES})(?:\s+[a-zA-Z][-a-zA-Z0-9_:.]*="[^"<>]*")*\s*/?>'
+)
+_BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)")
+
+
+def stripped_of_tags(text):
+    """``strip_tags(text)``, for rich text as it is saved without parsing its HTML."""
+    if "<" not in text:
+        return text
+    stripped = _RICH_TEXT_TAG.sub("", text)
+    if "<" in stripped or _BARE_AMPERSAND.search(text):
+        return strip_tags(text)
+    return stripped
+
+
+def truncated(text, length):
+    """``Truncator(text).chars(length)``, without a call for each character."""
+    text = unicodedata.normalize("NFC", text)
+    if len(text) <= length:
+        return text
+    if any(map(unicodedata.combining, text[: length + 1])):
+        return Truncator(text).chars(length)
+    # Each character counts one: the text is cut where Truncator cuts it.
+    return add_truncation_text(text[: calculate_truncate_chars_length(length, None)])
+
+
+def excerpt(text, patterns, length=SNIPPET_CHARS):
     """Plain text around the first matched word, for the simple search's snippets."""
-    text = " ".join(html.unescape(strip_tags(text or "")).split())
-    spans = _spans(text, words)
-    start = max(spans[0][0] - length // 3, 0) if spans else 0
+    text = " ".join(html.unescape(stripped_of_tags(text or "")).split())
+    starts = [match.start() for pattern in patterns if (match := pattern.search(text))]
+    start = max(min(starts) - length // 3, 0) if starts else 0
     if start:
         start = text.rfind(" ", 0, start) + 1
         text = "… " + text[start:]
-    return Truncator(text).chars(length)
+    return truncated(text, length)

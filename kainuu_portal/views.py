@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.views import defaults
@@ -33,6 +34,8 @@ from .publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_t
 from .publishing.views import reads_query
 
 SEARCH_RESULTS_PER_PAGE = 20
+# The type= parameter of each kind of result, as urlencode() writes it after the q= one.
+SEARCH_TYPES = {kind.name: urlencode({"type": kind.name}) for kind in site_search.KINDS}
 
 
 # Stand-ins for the ids and the year the home page's statements are run with: no row
@@ -185,12 +188,14 @@ def search(request):
     groups = {}
     for hit in page_hits:
         groups.setdefault(hit.kind, []).append(hit)
-    base_query = {"q": query.text}
+    q_parameter = urlencode({"q": query.text})
+    # Each label translated once, here, rather than as a lazy text in the template.
     facets = [
         {
-            "kind": facet_kind,
-            "count": results.counts[facet_kind.name],
-            "url": "?" + urlencode(base_query | {"type": facet_kind.name}),
+            "label": str(facet_kind.label),
+            "count": localize(results.counts[facet_kind.name]),
+            "url": f"?{q_parameter}&{SEARCH_TYPES[facet_kind.name]}",
+            "is_current": facet_kind == kind,
         }
         for facet_kind in site_search.KINDS
         if facet_kind.name in results.counts
@@ -201,10 +206,13 @@ def search(request):
         "results": results,
         "total": len(hits),
         "page_obj": page,
-        "groups": [{"kind": group_kind, "hits": group} for group_kind, group in groups.items()],
+        "groups": [
+            {"name": group_kind.name, "label": str(group_kind.label), "hits": group}
+            for group_kind, group in groups.items()
+        ],
         "facets": facets,
-        "all_url": "?" + urlencode(base_query),
-        "query_string": urlencode(base_query | ({"type": kind.name} if kind else {})),
+        "all_url": f"?{q_parameter}",
+        "query_string": f"{q_parameter}&{SEARCH_TYPES[kind.name]}" if kind else q_parameter,
         "max_length": site_search.MAX_QUERY_LENGTH,
         "max_results": site_search.MAX_RESULTS,
     }

@@ -54,7 +54,14 @@ class Statement:
         query = queryset.query
         compiler = query.get_compiler(using)
         self.sql, params = compiler.as_sql()
-        self.params = [(param, self._stand_ins_in(param, stand_ins)) for param in params]
+        self.params = list(params)
+        # Of each parameter that holds stand-ins: its place, whether it is a text that
+        # contains them (a LIKE pattern) rather than one itself, and the stand-ins.
+        self.placed = [
+            (index, isinstance(param, str), found)
+            for index, param in enumerate(params)
+            if (found := self._stand_ins_in(param, stand_ins))
+        ]
         if query.selected:
             self.names = list(query.selected)
         else:
@@ -80,14 +87,12 @@ class Statement:
 
     def rows(self, values):
         """The rows, as dicts by column name, with ``values`` ({stand-in: value}) in place."""
-        params = []
-        for param, stand_ins in self.params:
+        params = self.params.copy()
+        for index, in_text, stand_ins in self.placed:
+            param = params[index]
             for stand_in in stand_ins:
-                if isinstance(param, str) and isinstance(stand_in, str):
-                    param = param.replace(stand_in, values[stand_in])
-                else:
-                    param = values[stand_in]
-            params.append(param)
+                param = param.replace(stand_in, values[stand_in]) if in_text else values[stand_in]
+            params[index] = param
         connection = connections[self.using]
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)

@@ -1,5 +1,6 @@
 """Site-wide search over HTTP, on SQLite and on PostgreSQL."""
 
+import random
 import re
 from datetime import timedelta
 from unittest import mock
@@ -8,6 +9,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import override
 
 from kainuu_portal.publishing.models import Status
@@ -16,6 +19,9 @@ from kainuu_portal.search import (
     highlighted,
     marked,
     parse_query,
+    stripped_of_tags,
+    truncated,
+    word_patterns,
 )
 from tests import factories
 from tests.helpers.pages import QUERY_BUDGET
@@ -278,16 +284,52 @@ def test_every_page_has_a_labelled_search_form_in_the_header(client, content):
 
 
 def test_highlighted_escapes_then_marks_every_occurrence_in_any_case():
-    assert highlighted("Mining <b>MINING</b>", ["mining"]) == (
+    assert highlighted("Mining <b>MINING</b>", word_patterns(["mining"])) == (
         "<mark>Mining</mark> &lt;b&gt;<mark>MINING</mark>&lt;/b&gt;"
     )
-    assert highlighted("äiti Äiti", ["äiti"]) == "<mark>äiti</mark> <mark>Äiti</mark>"
-    assert highlighted("lt; <", ["lt"]) == "<mark>lt</mark>; &lt;"
+    assert highlighted("äiti Äiti", word_patterns(["äiti"])) == (
+        "<mark>äiti</mark> <mark>Äiti</mark>"
+    )
+    assert highlighted("lt; <", word_patterns(["lt"])) == "<mark>lt</mark>; &lt;"
 
 
 def test_marked_turns_the_headline_marks_into_mark_elements():
     assert marked("a \ue000b<i>\ue001 &amp; c") == "a <mark>b&lt;i&gt;</mark> &amp; c"
     assert marked(None) == ""
+
+
+def test_overlapping_and_adjacent_matches_are_marked_once():
+    patterns = word_patterns(["kain", "ainuu"])
+    assert highlighted("Kainuu kainkain", patterns) == ("<mark>Kainuu</mark> <mark>kainkain</mark>")
+    assert highlighted("aaa", word_patterns(["aa"])) == "<mark>aa</mark>a"
+    # Text holding the characters the marks are made with is still escaped piece by piece.
+    assert highlighted("\ue000<b>", word_patterns(["b"])) == "\ue000&lt;<mark>b</mark>&gt;"
+    assert marked("\ue000\ue000a\ue001\ue001 \ue000\ue001b") == "<mark>a</mark> b"
+
+
+# Pieces of text as rich text holds them, and others that plain-text fields may hold or
+# that HTML parsers treat apart: a bare "<" or "&", comments, raw-text elements, and
+# the characters the marks are made with.
+RICH_TEXT_PIECES = [
+    "<p>", "</p>", '<a href="https://example.fi/?a=1&amp;b=2" rel="noopener">', "</a>",
+    "<br>", "<br />", "<h2>", "</h2 >", '<ol start="2">', "</ol>", "<li>", "</li>",
+    "<strong>", "</strong>", "&amp;", "&#39;", "&#x27;", "&auml;", " ", "\n", "Kainuu",
+    "kainuu", "ä", "e\u0301", "–", ">", "word " * 20,
+]  # fmt: skip
+OTHER_PIECES = [
+    "<P>", "<pre>", "<script>", "</script>", "<title>", "<!--", "-->", "<!x>", "<?x>",
+    "< p>", "<b", "<", "&", "&amp", "&#39", "&foo bar", "&x.y;", "\ue000", "\ue001",
+]  # fmt: skip
+
+
+def test_snippet_helpers_give_what_djangos_helpers_give():
+    rng = random.Random(14)
+    for number in range(2000):
+        pieces = RICH_TEXT_PIECES + (OTHER_PIECES if number % 2 else [])
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert stripped_of_tags(text) == strip_tags(text), text
+        for length in (240, 12, 1):
+            assert truncated(text, length) == Truncator(text).chars(length), (text, length)
 
 
 # --- PostgreSQL full-text search -------------------------------------------------
