@@ -21,8 +21,15 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
+from modeltranslation.utils import get_language as translation_language
 
-from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
+from priorities.models import (
+    CrossCuttingTheme,
+    Priority,
+    Programme,
+    RegionKeySector,
+    period_state,
+)
 from regions.models import PopulationFigure, Region, Strength
 
 from . import search as site_search
@@ -100,34 +107,38 @@ def _home_region():
         return None, None
     row = regions[0]
     values[REGION_ID] = row["id"]
-    region_slug = translated_value(row, "slug")
+    # The active language looked up once: as the translation app reads it for the
+    # texts, as Django does for the addresses.
+    language, url_language = translation_language(), get_language()
+    region_slug = translated_value(row, "slug", language)
+    sector_url = RegionKeySector.address.urls_of(url_language)
     region = {
-        "name": translated_value(row, "name"),
-        "summary": translated_value(row, "summary"),
-        "administrative_centre": translated_value(row, "administrative_centre"),
+        "name": translated_value(row, "name", language),
+        "summary": translated_value(row, "summary", language),
+        "administrative_centre": translated_value(row, "administrative_centre", language),
         "area_km2": row["area_km2"],
         "area_year": row["area_year"],
         "municipality_count": row["municipality_count"],
-        "url": Region.address.url({"slug": region_slug}),
+        "url": Region.address.url({"slug": region_slug}, url_language),
         "figure": next(
             (
-                figure | {"source": translated_value(figure, "source")}
+                figure | {"source": translated_value(figure, "source", language)}
                 for figure in statements["figure"].rows(values)
             ),
             None,
         ),
         "strengths": [
             {
-                "title": translated_value(strength, "title"),
-                "description": translated_value(strength, "description"),
+                "title": translated_value(strength, "title", language),
+                "description": translated_value(strength, "description", language),
             }
             for strength in statements["strengths"].rows(values)
         ],
         "key_sectors": [
             {
-                "name": translated_value(sector, "sector__name"),
-                "summary": translated_value(sector, "sector__summary"),
-                "url": RegionKeySector.address.url_of(sector),
+                "name": translated_value(sector, "sector__name", language),
+                "summary": translated_value(sector, "sector__summary", language),
+                "url": sector_url(sector),
             }
             for sector in statements["key_sectors"].rows(values)
         ],
@@ -137,25 +148,31 @@ def _home_region():
         return region, None
     row = programmes[0]
     values[PROGRAMME_ID] = row["id"]
-    slugs = {"region_slug": region_slug, "programme_slug": translated_value(row, "slug")}
-    # The period's words and state as the model gives them.
-    period = Programme(start_year=row["start_year"], end_year=row["end_year"])
+    slugs = {"region_slug": region_slug, "programme_slug": translated_value(row, "slug", language)}
     programme = {
-        "title": translated_value(row, "title"),
-        "summary": translated_value(row, "summary"),
+        "title": translated_value(row, "title", language),
+        "summary": translated_value(row, "summary", language),
         "start_year": row["start_year"],
         "end_year": row["end_year"],
-        "period": period.period,
-        "period_state": period.period_state(),
-        "url": Programme.address.url({"region_slug": region_slug, "slug": slugs["programme_slug"]}),
+        # As Programme.period writes it.
+        "period": f"{row['start_year']}–{row['end_year']}",
+        "period_state": period_state(row["start_year"], row["end_year"], values[YEAR]),
+        "url": Programme.address.url(
+            {"region_slug": region_slug, "slug": slugs["programme_slug"]}, url_language
+        ),
         "priorities": [
             {
-                "title": translated_value(priority, "title"),
-                "url": Priority.address.url(slugs | {"slug": translated_value(priority, "slug")}),
+                "title": translated_value(priority, "title", language),
+                "url": Priority.address.url(
+                    slugs | {"slug": translated_value(priority, "slug", language)}, url_language
+                ),
             }
             for priority in statements["priorities"].rows(values)
         ],
-        "themes": [translated_value(theme, "title") for theme in statements["themes"].rows(values)],
+        "themes": [
+            translated_value(theme, "title", language)
+            for theme in statements["themes"].rows(values)
+        ],
     }
     return region, programme
 
