@@ -22,8 +22,15 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
+from modeltranslation.utils import get_language as translation_language
 
-from priorities.models import CrossCuttingTheme, Priority, Programme, RegionKeySector
+from priorities.models import (
+    CrossCuttingTheme,
+    Priority,
+    Programme,
+    RegionKeySector,
+    period_state,
+)
 from regions.models import PopulationFigure, Region, Strength
 
 from . import search as site_search
@@ -103,34 +110,38 @@ def _home_region():
         return None, None
     row = regions[0]
     values[REGION_ID] = row["id"]
-    region_slug = translated_value(row, "slug")
+    # The active language looked up once: as the translation app reads it for the
+    # texts, as Django does for the addresses.
+    language, url_language = translation_language(), get_language()
+    region_slug = translated_value(row, "slug", language)
+    sector_url = RegionKeySector.address.urls_of(url_language)
     region = {
-        "name": translated_value(row, "name"),
-        "summary": translated_value(row, "summary"),
-        "administrative_centre": translated_value(row, "administrative_centre"),
+        "name": translated_value(row, "name", language),
+        "summary": translated_value(row, "summary", language),
+        "administrative_centre": translated_value(row, "administrative_centre", language),
         "area_km2": row["area_km2"],
         "area_year": row["area_year"],
         "municipality_count": row["municipality_count"],
-        "url": Region.address.url({"slug": region_slug}),
+        "url": Region.address.url({"slug": region_slug}, url_language),
         "figure": next(
             (
-                figure | {"source": translated_value(figure, "source")}
+                figure | {"source": translated_value(figure, "source", language)}
                 for figure in statements["figure"].rows(values)
             ),
             None,
         ),
         "strengths": [
             {
-                "title": translated_value(strength, "title"),
-                "description": translated_value(strength, "description"),
+                "title": translated_value(strength, "title", language),
+                "description": translated_value(strength, "description", language),
             }
             for strength in statements["strengths"].rows(values)
         ],
         "key_sectors": [
             {
-                "name": translated_value(sector, "sector__name"),
-                "summary": translated_value(sector, "sector__summary"),
-                "url": RegionKeySector.address.url_of(sector),
+                "name": translated_value(sector, "sector__name", language),
+                "summary": translated_value(sector, "sector__summary", language),
+                "url": sector_url(sector),
             }
             for sector in statements["key_sectors"].rows(values)
         ],
@@ -140,25 +151,31 @@ def _home_region():
         return region, None
     row = programmes[0]
     values[PROGRAMME_ID] = row["id"]
-    slugs = {"region_slug": region_slug, "programme_slug": translated_value(row, "slug")}
-    # The period's words and state as the model gives them.
-    period = Programme(start_year=row["start_year"], end_year=row["end_year"])
+    slugs = {"region_slug": region_slug, "programme_slug": translated_value(row, "slug", language)}
     programme = {
-        "title": translated_value(row, "title"),
-        "summary": translated_value(row, "summary"),
+        "title": translated_value(row, "title", language),
+        "summary": translated_value(row, "summary", language),
         "start_year": row["start_year"],
         "end_year": row["end_year"],
-        "period": period.period,
-        "period_state": period.period_state(),
-        "url": Programme.address.url({"region_slug": region_slug, "slug": slugs["programme_slug"]}),
+        # As Programme.period writes it.
+        "period": f"{row['start_year']}–{row['end_year']}",
+        "period_state": period_state(row["start_year"], row["end_year"], values[YEAR]),
+        "url": Programme.address.url(
+            {"region_slug": region_slug, "slug": slugs["programme_slug"]}, url_language
+        ),
         "priorities": [
             {
-                "title": translated_value(priority, "title"),
-                "url": Priority.address.url(slugs | {"slug": translated_value(priority, "slug")}),
+                "title": translated_value(priority, "title", language),
+                "url": Priority.address.url(
+                    slugs | {"slug": translated_value(priority, "slug", language)}, url_language
+                ),
             }
             for priority in statements["priorities"].rows(values)
         ],
-        "themes": [translated_value(theme, "title") for theme in statements["themes"].rows(values)],
+        "themes": [
+            translated_value(theme, "title", language)
+            for theme in statements["themes"].rows(values)
+        ],
     }
     return region, programme
 
@@ -219,21 +236,52 @@ def search(request):
     return render(request, "search.html", context)
 
 
+OPEN_DATA_PROGRAMMES = 20
+
+
+@functools.cache
+def _open_data_programmes(using, language):
+    """
+    The live programmes the open data page links the CSV files of, compiled once per
+    process and language (the order by the region's name) with a stand-in for the time.
+    """
+    programmes = Programme.objects.live(now=STAND_IN_TIME).values(
+        "start_year",
+        "end_year",
+        *translations("title", "region__name"),
+        *Programme.csv_address.columns(),
+    )[:OPEN_DATA_PROGRAMMES]
+    return Statement(programmes, [stand_in_time(connections[using])], using)
+
+
+def _open_data_csv_files():
+    """What open_data.html lists of each programme: its CSV file, title, region and period."""
+    using = Programme.objects.db
+    url_language, language = get_language(), translation_language()
+    rows = _open_data_programmes(using, url_language).rows(now_for(connections[using]))
+    csv_url = Programme.csv_address.urls_of(url_language)
+    return [
+        {
+            "csv_url": csv_url(row),
+            "title": translated_value(row, "title", language),
+            "region": translated_value(row, "region__name", language),
+            # As Programme.period writes it.
+            "period": f"{row['start_year']}–{row['end_year']}",
+        }
+        for row in rows
+    ]
+
+
 @reads_query()
 @require_safe
 def open_data(request):
     """How to reuse the portal's content: the API, its schema and licence, CSV and feeds."""
-    programmes = list(
-        Programme.objects.live()
-        .select_related("region")
-        .only("title", "slug", "start_year", "end_year", "region__name", "region__slug")[:20]
-    )
     api_root = request.build_absolute_uri("/api/v1/")
     return render(
         request,
         "open_data.html",
         {
-            "programmes": programmes,
+            "programmes": _open_data_csv_files(),
             "api_root": api_root,
             "license": LICENSE,
             "feed_url": reverse("feed"),

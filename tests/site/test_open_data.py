@@ -4,6 +4,7 @@ import csv
 import io
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -571,3 +572,46 @@ def test_every_page_links_to_the_open_data_page_in_the_footer(client, data):
         url = reverse("open-data")
     footer = page.split('<footer class="site-footer">')[1]
     assert f'<a href="{url}">' in footer
+
+
+def csv_links(client, language="en"):
+    with override(language):
+        content = client.get(reverse("open-data")).content.decode()
+    section = content.split('<section aria-labelledby="csv">')[1]
+    return [line.strip() for line in section.splitlines() if "download>" in line]
+
+
+def test_the_open_data_page_lists_each_live_programmes_csv_file(client, data):
+    other = data["region"].neighbours.get()
+    assert csv_links(client) == [
+        f'<li><a href="{csv_url(data["new"], "en")}" download>S3 2022</a> (Kainuu, 2022–2025)</li>',
+        f'<li><a href="{csv_url(data["old"], "en")}" download>S3 2018</a> (Kainuu, 2018–2021)</li>',
+        f'<li><a href="{csv_url(other.programmes.get(), "en")}" download>'
+        f"{other.programmes.get().title_en}</a> (North Karelia, 2018–2021)</li>",
+    ]
+    # In Swedish the region's name, its address and the order by it are Swedish; a
+    # title without a Swedish translation falls back.
+    (old,) = [link for link in csv_links(client, "sv") if csv_url(data["old"], "sv") in link]
+    assert ">S3 2018</a> (Kajanaland, 2018–2021)</li>" in old
+
+
+def test_the_open_data_page_lists_a_scheduled_programme_once_its_time_comes(client, data):
+    at = timezone.now() + timedelta(hours=1)
+    factories.make_programme(region=data["region"], title_en="Scheduled", publish_at=at)
+    factories.make_programme(region=data["region"], title_en="Draft", status=Status.DRAFT)
+    data["old"].unpublish_at = at
+    data["old"].save()
+    links = "\n".join(csv_links(client))
+    assert "S3 2018" in links and "Scheduled" not in links and "Draft" not in links
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        links = "\n".join(csv_links(client))
+    assert "Scheduled" in links and "S3 2018" not in links and "Draft" not in links
+
+
+def test_the_open_data_page_leaves_out_the_programmes_of_an_unpublished_region(client, data):
+    region = data["region"]
+    region.unpublish_at = timezone.now()
+    region.save()
+    links = "\n".join(csv_links(client))
+    assert "S3 2018" not in links and "S3 2022" not in links
+    assert "North Karelia" in links

@@ -2,7 +2,7 @@
 
 import threading
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from unittest import mock
 
 import pytest
@@ -94,6 +94,32 @@ def test_home_page_shows_what_is_scheduled_once_its_time_comes(client, site):
     assert "Tourism" in content and "Bioeconomy" in content
     assert "70,400" in content
     assert "Forestry" not in content
+
+
+@pytest.mark.parametrize(
+    ("today", "badge", "sentence"),
+    [
+        (datetime(2017, 6, 1, tzinfo=UTC), "Upcoming period", "begins in 2018"),
+        (datetime(2020, 6, 1, tzinfo=UTC), "Current period", "is under way"),
+        (datetime(2026, 6, 1, tzinfo=UTC), "Period ended", "ended in 2021"),
+    ],
+)
+def test_home_page_writes_the_programmes_period_as_of_today(client, site, today, badge, sentence):
+    with mock.patch("django.utils.timezone.now", return_value=today):
+        content = client.get("/en/").content.decode()
+        finnish = client.get("/fi/").content.decode()
+    assert f">{badge}</span>" in content
+    assert f"The programme period 2018–2021 {sentence}." in content
+    assert badge not in finnish
+
+
+def test_home_page_shows_no_region_once_it_is_unpublished(client, site):
+    assert "Kainuu at a glance" in client.get("/en/").content.decode()
+    site["region"].unpublish_at = timezone.now()
+    site["region"].save()
+    content = client.get("/en/").content.decode()
+    assert "at a glance" not in content
+    assert "No content has been published yet." in content
 
 
 @pytest.mark.parametrize(
