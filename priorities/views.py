@@ -35,6 +35,7 @@ from .models import (
     Sector,
     period_state,
 )
+from .templatetags.classification import division_item, priority_link
 from .templatetags.programmes import period_badge
 
 
@@ -125,20 +126,22 @@ class ProgrammeListView(ListView):
         return programmes
 
 
-def priority_cards():
+def priority_links():
     """
-    ``{pk: card}`` of the live priorities of every period, in their order: what a link
-    to each shows, its ``url``, ``title`` and its programme's ``region`` and ``period``.
+    ``{pk: link}`` of the live priorities of every period, in their order: each one's
+    title linked to its page, with its programme's region and period.
     """
     url = Priority.address.urls_of(get_language())
     return {
-        row["pk"]: {
-            "url": url(row),
-            "title": row["shown_title"],
-            "region": row["region_name"],
-            # As Programme.period writes it.
-            "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
-        }
+        row["pk"]: priority_link(
+            {
+                "url": url(row),
+                "title": row["shown_title"],
+                "region": row["region_name"],
+                # As Programme.period writes it.
+                "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
+            }
+        )
         for row in statements.rows(statements.live_priorities)
     }
 
@@ -147,10 +150,12 @@ def priority_cards():
 def priorities_by_economic_domain(request):
     """
     The live priorities of every programme period, grouped by the NACE Rev. 2 section
-    of their economic domains, as the EU's S3 classification compares regions.
+    of their economic domains, as the EU's S3 classification compares regions. Each
+    priority's link and each division are written once, however often they are listed.
     """
-    cards = priority_cards()
+    links = priority_links()
     sections = {}
+    items = {}  # {division's code: its list item}
     named = defaultdict(dict)  # {priority: {section's code: the divisions named in it}}
     for link in statements.rows(statements.economic_domains_named):
         code, name, section_code = link["code"], link["name"], link["section_code"]
@@ -158,7 +163,8 @@ def priorities_by_economic_domain(request):
             # The priority names a whole section.
             section_code, section_name, division = code, name, None
         else:
-            section_name, division = link["section_name"], {"code": code, "name": name}
+            section_name = link["section_name"]
+            division = items.get(code) or items.setdefault(code, division_item(code, name))
         sections.setdefault(
             section_code,
             {"code": section_code, "name": section_name, "order": link["section_order"]},
@@ -168,12 +174,12 @@ def priorities_by_economic_domain(request):
             divisions.append(division)
     entries = defaultdict(list)
     unclassified = []
-    for pk, card in cards.items():
+    for pk, priority in links.items():
         if pk not in named:
-            unclassified.append(card)
+            unclassified.append(priority)
             continue
         for section_code, divisions in named[pk].items():
-            entries[section_code].append({"priority": card, "divisions": divisions})
+            entries[section_code].append({"link": priority, "divisions": divisions})
     groups = [
         {"section": sections[code], "entries": entries[code]}
         for code in sorted(entries, key=lambda code: sections[code]["order"])

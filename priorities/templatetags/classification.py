@@ -1,22 +1,61 @@
 """
-The link to a priority on the page of priorities by economic domain, written by a tag
-rather than four variables: the page lists every live priority, some under several
-sections.
+The entries of the page of priorities by economic domain, written in Python rather than
+by several template variables an entry: the page lists every live priority, some under
+several sections, each with the divisions it names. The view writes each priority's link
+and each division once a page (``priority_link``, ``division_item``); the tags lay the
+entries out as the loops they replace wrote them, each on lines of its own.
 """
 
+import html
+import re
+
 from django import template
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
+ENTRY = "\n    <li>{}\n      {}\n    </li>\n    "
+ITEM = "\n    <li>{}</li>\n    "
+# Few texts hold a character to escape: looking for one is quicker than replacing each.
+NEEDS_ESCAPING = re.compile("[&<>\"']")
 
-@register.simple_tag
+
+def escaped(text):
+    """``text`` escaped as ``django.utils.html.escape`` escapes it."""
+    text = str(text)
+    return html.escape(text) if NEEDS_ESCAPING.search(text) else text
+
+
 def priority_link(card):
     """A priority's title linked to its page, with its programme's region and period."""
-    return format_html(
-        '<a href="{}">{}</a> <span class="meta">({}, {})</span>',
-        card["url"],
-        card["title"],
-        card["region"],
-        card["period"],
+    return (
+        f'<a href="{escaped(card["url"])}">{escaped(card["title"])}</a>'
+        f' <span class="meta">({escaped(card["region"])}, {escaped(card["period"])})</span>'
     )
+
+
+def division_item(code, name):
+    """A division a priority names, with its code."""
+    return f'<li><span class="code">{escaped(code)}</span> {escaped(name)}</li>'
+
+
+@register.simple_tag
+def priority_entries(entries):
+    """
+    A section's entries, ``{"link", "divisions"}``: each priority's link with the list of
+    the divisions it names in the section, if any.
+    """
+    written = (
+        ENTRY.format(
+            entry["link"],
+            f'<ul class="codes">{"".join(entry["divisions"])}</ul>' if entry["divisions"] else "",
+        )
+        for entry in entries
+    )
+    return mark_safe("".join(written))  # noqa: S308 (each text escaped)
+
+
+@register.simple_tag
+def priority_items(links):
+    """The priorities' ``links``, each a list item."""
+    return mark_safe("".join(ITEM.format(link) for link in links))  # noqa: S308 (each text escaped)

@@ -252,6 +252,31 @@ def test_the_page_by_economic_domain_falls_back_on_a_missing_translation(client,
     assert f'href="{address}"' in response.content.decode()
 
 
+TRICKY = """Fish & <b>chips</b> "fried" 'n' more"""
+TRICKY_ESCAPED = "Fish &amp; &lt;b&gt;chips&lt;/b&gt; &quot;fried&quot; &#x27;n&#x27; more"
+
+
+def test_the_page_by_economic_domain_escapes_the_texts_it_lists(client, classified):
+    region = factories.make_region(slug="ampersand", name_en="Ahola & <i>Co</i>")
+    programme = factories.make_programme(region=region, slug="2022-2025", start_year=2022)
+    factories.make_priority(
+        programme=programme, slug="named", title_en=TRICKY
+    ).economic_domains.set(codes(EconomicDomain, "24"))
+    factories.make_priority(programme=programme, slug="unnamed", title_en=TRICKY)
+    EconomicDomain.objects.filter(code="24").update(name_en="Metals <&> 'basic'")
+    with override("en"):
+        html = client.get(reverse("priorities:economic-domains")).content.decode()
+
+    assert html.count(f">{TRICKY_ESCAPED}</a>") == 2  # under C and not classified
+    assert "(Ahola &amp; &lt;i&gt;Co&lt;/i&gt;, 2022–2025)" in html
+    assert '<span class="code">24</span> Metals &lt;&amp;&gt; &#x27;basic&#x27;</li>' in html
+    assert "<b>" not in html
+    assert "<i>" not in html
+    page = english(client, lambda: reverse("priorities:economic-domains"))
+    assert f"{TRICKY} (Ahola & <i>Co</i>, 2022–2025) 24 Metals" in page.section("C Manufacturing")
+    assert TRICKY in page.section("Not classified yet")
+
+
 def test_the_programme_list_links_the_page_by_economic_domain(client, classified):
     for language in ("fi", "en", "sv"):
         with override(language):

@@ -62,6 +62,27 @@ def test_a_scheduled_sector_joins_the_list_once_its_time_has_come(client, sector
     assert "ICT Sensors" in text
 
 
+def test_the_list_of_sectors_escapes_names_and_summaries(client, db):
+    parent = factories.make_sector(
+        name_en="Wood & <b>paper</b>", summary_en="\"Trees\" <i>and</i> 'pulp'."
+    )
+    factories.make_sector(parent=parent, name_en="Boards <&>")
+    with override("en"):
+        html = client.get(reverse("priorities:sector-list")).content.decode()
+
+    assert ">Wood &amp; &lt;b&gt;paper&lt;/b&gt;</a></h2>" in html
+    assert "<p>&quot;Trees&quot; &lt;i&gt;and&lt;/i&gt; &#x27;pulp&#x27;.</p>" in html
+    assert 'aria-label="Sub-sectors of Wood &amp; &lt;b&gt;paper&lt;/b&gt;"' in html
+    assert ">Boards &lt;&amp;&gt;</a></li>" in html
+    assert "<b>" not in html and "<i>" not in html
+
+
+def test_the_list_labels_sub_sectors_in_the_active_language(client, sector):
+    with override("fi"):
+        html = client.get(reverse("priorities:sector-list")).content.decode()
+    assert f'aria-label="{sector.name_fi or sector.name_en}: alatoimialat"' in html
+
+
 def test_the_list_of_sectors_is_paginated(client, db):
     for number in range(51):
         factories.make_sector(
