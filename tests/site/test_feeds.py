@@ -7,11 +7,16 @@ from datetime import UTC, datetime, timedelta
 from unittest import mock
 
 import pytest
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import override
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext, override
 
-from kainuu_portal.publishing.models import Status
+from kainuu_portal.feeds import UpdatesFeed, newest_updates
+from kainuu_portal.publishing.models import Status, translated_value
 from priorities.models import Priority
 from tests import factories
 
@@ -118,6 +123,76 @@ def test_each_entry_carries_its_own_times(client, site):
     )
     assert entry.find(f"{ATOM}updated").text == "2026-03-04T05:06:07+00:00"
     assert entry.find(f"{ATOM}published").text == "2026-02-01T08:00:00+00:00"
+
+
+class DjangosAtomFeed(Feed):
+    """The feed as Django's syndication framework writes it, from the same rows."""
+
+    feed_type = Atom1Feed
+
+    def title(self):
+        return gettext("Kainuu Portal: updates")
+
+    def subtitle(self):
+        return gettext("Recently published or changed content of the Kainuu Portal.")
+
+    def link(self):
+        return reverse("home")
+
+    def feed_url(self):
+        return reverse("feed")
+
+    def author_name(self):
+        return gettext(settings.COUNCIL["name"])
+
+    def feed_copyright(self):
+        return settings.COUNCIL["license"]
+
+    def items(self):
+        return newest_updates()
+
+    def item_title(self, item):
+        row, kind = item
+        return f"{translated_value(row, kind.title)} ({kind.name})"
+
+    def item_description(self, item):
+        row, kind = item
+        return translated_value(row, kind.summary) if kind.summary else ""
+
+    def item_link(self, item):
+        row, kind = item
+        return kind.url(row)
+
+    def item_pubdate(self, item):
+        return item[0]["published_at"]
+
+    def item_updateddate(self, item):
+        return item[0]["updated_at"]
+
+    def item_categories(self, item):
+        return [item[1].category]
+
+
+@pytest.mark.parametrize("language", ["fi", "en", "sv"])
+def test_the_feed_is_the_document_djangos_atom_feed_writes(site, language):
+    factories.make_page(
+        slug="marks",
+        title_en="Q&A: \"quoted\", 'single' <b>bold</b>",
+        title_fi="K&V <i>",
+        summary_en='Less < more & greater > "all"',
+        publish_at=timezone.now() - timedelta(days=1),
+    )
+    factories.make_page(slug="plain", title_en="Plain", summary_en="")
+    with override(language):
+        request = RequestFactory().get(feed_url(language))
+        ours = UpdatesFeed()(request)
+        djangos = DjangosAtomFeed()(request)
+    assert ours.content == djangos.content
+    assert ours["Content-Type"] == djangos["Content-Type"]
+    assert ours["Last-Modified"] == djangos["Last-Modified"]
+    # Text to escape, and an entry without a summary, were written.
+    assert b"&amp;" in ours.content and b"&lt;" in ours.content
+    assert b'<summary type="html"/>' in ours.content
 
 
 def test_the_feed_makes_a_query_per_type(client, site, django_assert_max_num_queries):
