@@ -4,11 +4,11 @@ variables and a ``{% blocktranslate %}`` a card: a page shows 50 of them, each w
 sub-sectors. Laid out as the loop it replaces wrote them, each card on lines of its own.
 """
 
+from html import escape
+
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-
-from .classification import escaped
 
 register = template.Library()
 
@@ -39,23 +39,23 @@ def sector_cards(sectors):
     label = gettext("Sub-sectors of %(name)s")
     written = []
     for sector in sectors:
-        name = escaped(sector["name"])
+        name = escape(sector["name"])
         summary = sector["summary"]
         sub_sectors = sector["sub_sectors"]
         if sub_sectors:
             items = "".join(
                 SUB_SECTOR.format(
-                    url=escaped(child["url"]),
-                    name=escaped(child["name"]),
+                    url=escape(child["url"]),
+                    name=escape(child["name"]),
                 )
                 for child in sub_sectors
             )
             sub_sectors = SUB_SECTORS.format(label=label % {"name": name}, items=items)
         written.append(
             CARD.format(
-                url=escaped(sector["url"]),
+                url=escape(sector["url"]),
                 name=name,
-                summary=f"<p>{escaped(summary)}</p>" if summary else "",
+                summary=f"<p>{escape(summary)}</p>" if summary else "",
                 sub_sectors=sub_sectors or "",
             )
         )
