@@ -26,10 +26,11 @@ from kainuu_portal.publishing.api import (
     page_rows,
     related_to,
     rows_of_items,
+    texts_in,
     url_field,
     urls_field,
 )
-from kainuu_portal.publishing.models import translated_value, translations
+from kainuu_portal.publishing.models import language_order, translated_value, translations
 from regions.models import Region
 
 from .models import (
@@ -174,12 +175,15 @@ def live_sector(params, now):
 
 
 @functools.cache
-def _domains_of(model, relation):
-    """``build`` of ``rows_of_items()``: the S3 domains of ``model`` of ``relation``'s ids."""
+def _domains_of(model, relation, languages):
+    """
+    ``build`` of ``rows_of_items()``: the S3 domains of ``model`` of ``relation``'s ids,
+    named in ``languages`` (``texts_in()``).
+    """
 
     def build(ids, now):
         return model.objects.filter(related_to(relation, ids)).raw_values(
-            relation, "code", *translations("name")
+            relation, "code", **texts_in(languages, "name")
         )
 
     return build
@@ -191,9 +195,10 @@ def domains(model, relation, ids, language):
     ``ScientificDomain``) of each of ``ids`` of ``relation`` (``"sectors"`` or
     ``"priorities"``), in the code list's order.
     """
+    build = _domains_of(model, relation, language_order(language))
     return grouped(
-        (row[relation], {"code": row["code"], "name": translated_value(row, "name", language)})
-        for row in rows_of_items(_domains_of(model, relation), ids)
+        (row[relation], {"code": row["code"], "name": row["name_text"]})
+        for row in rows_of_items(build, ids)
     )
 
 
@@ -262,44 +267,58 @@ PRIORITY_FIELDS = (
 )
 
 
-def live_sectors_of_priorities(ids, now):
-    """``build`` of ``rows_of_items()``: the live sectors that the priorities ``ids`` name."""
-    return (
-        Sector.objects.live(now=now)
-        .filter(related_to("priorities", ids))
-        .raw_values("priorities", *translations("slug"))
-    )
+@functools.cache
+def _live_sectors_of_priorities(languages):
+    """
+    ``build`` of ``rows_of_items()``: the live sectors that the priorities ``ids`` name,
+    with their slugs in ``languages`` (``texts_in()``).
+    """
+
+    def build(ids, now):
+        return (
+            Sector.objects.live(now=now)
+            .filter(related_to("priorities", ids))
+            .raw_values("priorities", **texts_in(languages, "slug"))
+        )
+
+    return build
 
 
-def live_focus_areas(ids, now):
+@functools.cache
+def _live_focus_areas(languages):
     """
     ``build`` of ``rows_of_items()``: the live focus areas of the live priorities ``ids``
-    (whose programmes and regions are live too).
+    (whose programmes and regions are live too), with their texts in ``languages``.
     """
-    return (
-        FocusArea.objects.live(known_live=FocusArea.live_parents, now=now)
-        .filter(related_to("priority", ids))
-        .raw_values("priority", *translations("title", "description"), "key")
-    )
+
+    def build(ids, now):
+        return (
+            FocusArea.objects.live(known_live=FocusArea.live_parents, now=now)
+            .filter(related_to("priority", ids))
+            .raw_values("priority", "key", **texts_in(languages, "title", "description"))
+        )
+
+    return build
 
 
 def priority_items(request, rows, language):
     """The items (``PriorityOut``) of live priorities' ``rows`` of ``PRIORITY_FIELDS``."""
     ids = [row["id"] for row in rows]
+    languages = language_order(language)
     sectors = grouped(
-        (sector["priorities"], translated_value(sector, "slug", language))
-        for sector in rows_of_items(live_sectors_of_priorities, ids)
+        (sector["priorities"], sector["slug_text"])
+        for sector in rows_of_items(_live_sectors_of_priorities(languages), ids)
     )
     focus_areas = grouped(
         (
             area["priority"],
             {
-                "title": translated_value(area, "title", language),
-                "description": translated_value(area, "description", language),
+                "title": area["title_text"],
+                "description": area["description_text"],
                 "key": area["key"],
             },
         )
-        for area in rows_of_items(live_focus_areas, ids)
+        for area in rows_of_items(_live_focus_areas(languages), ids)
     )
     economic = domains(EconomicDomain, "priorities", ids, language)
     scientific = domains(ScientificDomain, "priorities", ids, language)

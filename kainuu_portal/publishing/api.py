@@ -25,7 +25,8 @@ from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Count, Q, Window
+from django.db.models import CharField, Count, F, Q, Value, Window
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -213,6 +214,26 @@ def grouped(pairs):
 
 
 # --- Texts and addresses ------------------------------------------------------------
+
+
+def texts_in(languages, *lookups):
+    """
+    The translated fields ``lookups`` as the list shows them, each in the first of
+    ``languages`` (``language_order()`` of the list's language) that has a text, else
+    "": expressions for ``raw_values()``, named ``<lookup>_text``. The database picks
+    the text, so that a row brings one text of each field rather than one per language
+    (``translations()``) for ``translated_value()`` to choose from: for nested lists of
+    many rows. A ``build`` that reads them is made for its ``languages``, which depend
+    on whether the translation app's fallbacks are on.
+    """
+    return {
+        f"{lookup}_text": Coalesce(
+            *(NullIf(F(f"{lookup}_{code}"), Value("")) for code in languages),
+            Value(""),
+            output_field=CharField(),
+        )
+        for lookup in lookups
+    }
 
 
 def page_addresses(request, address, rows):
