@@ -228,8 +228,9 @@ def list_sectors(request, params: Query[SectorParams]):
         params,
         "id",
         "parent",
-        *translations("parent__slug", "name", "summary"),
+        *translations("parent__slug"),
         *Sector.address.columns(),
+        texts=("name", "summary"),
     )
     ids = [row["id"] for row in rows]
     economic = domains(EconomicDomain, "sectors", ids, lang)
@@ -244,8 +245,8 @@ def list_sectors(request, params: Query[SectorParams]):
                 "parent": None
                 if row["parent"] is None
                 else translated_value(row, "parent__slug", lang),
-                "name": translated_value(row, "name", lang),
-                "summary": translated_value(row, "summary", lang),
+                "name": row["name_text"],
+                "summary": row["summary_text"],
                 "nace_codes": [domain["code"] for domain in economic_domains],
                 "economic_domains": economic_domains,
                 "scientific_domains": scientific.get(row["id"], []),
@@ -256,15 +257,10 @@ def list_sectors(request, params: Query[SectorParams]):
     return page_response(request, params, count, items)
 
 
-# What a priority's item is made of, in the programmes' list and in the priorities'.
-PRIORITY_FIELDS = (
-    "id",
-    "programme",
-    "order",
-    "key",
-    *translations("title", "short_title", "summary"),
-    *Priority.address.columns(),
-)
+# What a priority's item is made of, in the programmes' list and in the priorities':
+# these fields and these texts (``texts_in()``).
+PRIORITY_FIELDS = ("id", "programme", "order", "key", *Priority.address.columns())
+PRIORITY_TEXTS = ("title", "short_title", "summary")
 
 
 @functools.cache
@@ -327,9 +323,9 @@ def priority_items(request, rows, language):
         {
             "slug": translated_value(row, "slug", language),
             "order": row["order"],
-            "title": translated_value(row, "title", language),
-            "short_title": translated_value(row, "short_title", language),
-            "summary": translated_value(row, "summary", language),
+            "title": row["title_text"],
+            "short_title": row["short_title_text"],
+            "summary": row["summary_text"],
             "key": row["key"],
             "url": urls[language],
             "urls": urls,
@@ -342,13 +338,21 @@ def priority_items(request, rows, language):
     ]
 
 
-def live_priorities_of_programmes(ids, now):
-    """``build`` of ``rows_of_items()``: the live priorities of the programmes ``ids``."""
-    return (
-        Priority.objects.live(now=now)
-        .filter(related_to("programme", ids))
-        .raw_values(*PRIORITY_FIELDS)
-    )
+@functools.cache
+def _live_priorities_of_programmes(languages):
+    """
+    ``build`` of ``rows_of_items()``: the live priorities of the programmes ``ids``,
+    with their texts in ``languages``.
+    """
+
+    def build(ids, now):
+        return (
+            Priority.objects.live(now=now)
+            .filter(related_to("programme", ids))
+            .raw_values(*PRIORITY_FIELDS, **texts_in(languages, *PRIORITY_TEXTS))
+        )
+
+    return build
 
 
 def live_themes(ids, now):
@@ -383,13 +387,13 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         live_programmes,
         params,
         "id",
-        *translations("title", "summary"),
         "start_year",
         "end_year",
         *Programme.address.columns(),
+        texts=("title", "summary"),
     )
     ids = [row["id"] for row in rows]
-    priority_rows = rows_of_items(live_priorities_of_programmes, ids)
+    priority_rows = rows_of_items(_live_priorities_of_programmes(language_order(lang)), ids)
     priorities = grouped(
         zip(
             (row["programme"] for row in priority_rows),
@@ -413,10 +417,10 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         {
             "slug": translated_value(row, "slug", lang),
             "region": translated_value(row, "region__slug", lang),
-            "title": translated_value(row, "title", lang),
+            "title": row["title_text"],
             "start_year": row["start_year"],
             "end_year": row["end_year"],
-            "summary": translated_value(row, "summary", lang),
+            "summary": row["summary_text"],
             "url": urls[lang],
             "urls": urls,
             "priorities": priorities.get(row["id"], []),
@@ -451,7 +455,7 @@ def live_priorities(params, now):
 def list_priorities(request, params: Query[PriorityParams]):
     """Priorities of every programme, with their focus areas and sectors."""
     lang = params.lang
-    count, rows = page_rows(live_priorities, params, *PRIORITY_FIELDS)
+    count, rows = page_rows(live_priorities, params, *PRIORITY_FIELDS, texts=PRIORITY_TEXTS)
     items = priority_items(request, rows, lang)
     for row, item in zip(rows, items, strict=True):
         item["region"] = translated_value(row, "programme__region__slug", lang)

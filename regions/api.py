@@ -197,7 +197,6 @@ def list_regions(request, params: Query[RegionParams]):
         params,
         "id",
         *AREA_FIELDS,
-        *translations("name", "summary", "administrative_centre"),
         "kind",
         "is_home",
         "country",
@@ -206,6 +205,7 @@ def list_regions(request, params: Query[RegionParams]):
         "code",
         "website",
         *Region.address.columns(),
+        texts=("name", "summary", "administrative_centre"),
     )
     ids = [row["id"] for row in rows]
     # The neighbours of the page's regions, in the regions' order.
@@ -219,15 +219,15 @@ def list_regions(request, params: Query[RegionParams]):
         {
             **areas(row),
             "slug": translated_value(row, "slug", lang),
-            "name": translated_value(row, "name", lang),
+            "name": row["name_text"],
             "kind": row["kind"],
             "is_home": row["is_home"],
             "country": row["country"],
             "iso_code": row["iso_code"],
             "nuts_code": row["nuts_code"],
             "code": row["code"],
-            "summary": translated_value(row, "summary", lang),
-            "administrative_centre": translated_value(row, "administrative_centre", lang),
+            "summary": row["summary_text"],
+            "administrative_centre": row["administrative_centre_text"],
             "website": row["website"],
             "url": urls[lang],
             "urls": urls,

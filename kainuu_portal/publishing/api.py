@@ -33,7 +33,7 @@ from django.utils.translation import get_language
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
-from .models import LANGUAGES, text_in
+from .models import LANGUAGES, language_order, text_in
 from .statements import STAND_IN_TIME, Statement, now_for, stand_in_ids, stand_in_time
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
@@ -156,11 +156,12 @@ def rows_of_items(build, ids, using=DEFAULT_DB_ALIAS):
 PAGE_STATEMENTS = 256
 
 
-def page_rows(build, params, *fields):
+def page_rows(build, params, *fields, texts=()):
     """
     The number of rows of the list and its rows on the page that ``params`` asks for
-    (``limit``, ``offset``), as dicts of ``fields``. ``build(params, now)`` is the list's
-    queryset: its rows live at ``now``, filtered by the parameters given.
+    (``limit``, ``offset``), as dicts of ``fields`` and of the translated fields
+    ``texts`` in the list's language (``texts_in()``). ``build(params, now)`` is the
+    list's queryset: its rows live at ``now``, filtered by the parameters given.
 
     The page's query is compiled once per process for each language, set of parameters
     given, limit and offset, with stand-ins for those parameters' values and for the
@@ -178,6 +179,8 @@ def page_rows(build, params, *fields):
         type(params),
         get_language(),
         params.lang,
+        language_order(params.lang),
+        texts,
         given,
         params.limit,
         params.offset,
@@ -191,12 +194,16 @@ def page_rows(build, params, *fields):
 
 
 @functools.lru_cache(maxsize=PAGE_STATEMENTS)
-def _page_statement(build, fields, kind, active_language, lang, given, limit, offset, using):
+def _page_statement(
+    build, fields, kind, active_language, lang, languages, texts, given, limit, offset, using
+):
     # ``kind``: the class of the list's parameters. ``active_language``: the translation
     # app writes an ordering by a translated field in the active language.
     stand_ins = {name: f"zqx{name}zqx" for name in given}
     params = kind.model_construct(lang=lang, limit=limit, offset=offset, **stand_ins)
-    queryset = build(params, STAND_IN_TIME).raw_values(*fields, total_count=Window(Count("pk")))
+    queryset = build(params, STAND_IN_TIME).raw_values(
+        *fields, **texts_in(languages, *texts), total_count=Window(Count("pk"))
+    )
     statement = Statement(
         queryset[offset : offset + limit],
         [stand_in_time(connections[using]), *stand_ins.values()],
