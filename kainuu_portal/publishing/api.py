@@ -11,12 +11,13 @@ subclass that names the type of its items. It answers with the JSON of its page 
 nested list in one query for the page's items (``rows_of_items()``, ``related_to()``,
 ``grouped()``), each query a statement compiled once per process and run with the
 request's values (``Statement``), and the rows are written as they are, without
-model instances or a validation of every item against its schema. Translated fields
-are read in every language (``translations()``) and shown with modeltranslation's
-fallback (``translated_value()``); the items' addresses are their route's template
-filled with their slugs (``Address.columns()``, ``page_addresses()``). The schemas
-describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py`` validates
-every list against them).
+model instances or a validation of every item against its schema. A translated field
+is read as the text the list shows, picked with modeltranslation's fallback by the
+database (``texts_in()``), or in every language (``translations()``) and picked with
+``translated_value()`` where a row needs more than that text; the items' addresses
+are their route's template filled with their slugs (``Address.columns()``,
+``page_addresses()``). The schemas describe that JSON in the OpenAPI schema
+(``tests/site/test_open_data.py`` validates every list against them).
 """
 
 import functools
