@@ -26,10 +26,11 @@ from kainuu_portal.publishing.api import (
     page_rows,
     related_to,
     rows_of_items,
+    texts_in,
     url_field,
     urls_field,
 )
-from kainuu_portal.publishing.models import translated_value, translations
+from kainuu_portal.publishing.models import language_order, translated_value, translations
 from regions.models import Region
 
 from .models import (
@@ -174,12 +175,15 @@ def live_sector(params, now):
 
 
 @functools.cache
-def _domains_of(model, relation):
-    """``build`` of ``rows_of_items()``: the S3 domains of ``model`` of ``relation``'s ids."""
+def _domains_of(model, relation, languages):
+    """
+    ``build`` of ``rows_of_items()``: the S3 domains of ``model`` of ``relation``'s ids,
+    named in ``languages`` (``texts_in()``).
+    """
 
     def build(ids, now):
         return model.objects.filter(related_to(relation, ids)).raw_values(
-            relation, "code", *translations("name")
+            relation, "code", **texts_in(languages, "name")
         )
 
     return build
@@ -191,9 +195,10 @@ def domains(model, relation, ids, language):
     ``ScientificDomain``) of each of ``ids`` of ``relation`` (``"sectors"`` or
     ``"priorities"``), in the code list's order.
     """
+    build = _domains_of(model, relation, language_order(language))
     return grouped(
-        (row[relation], {"code": row["code"], "name": translated_value(row, "name", language)})
-        for row in rows_of_items(_domains_of(model, relation), ids)
+        (row[relation], {"code": row["code"], "name": row["name_text"]})
+        for row in rows_of_items(build, ids)
     )
 
 
@@ -223,8 +228,9 @@ def list_sectors(request, params: Query[SectorParams]):
         params,
         "id",
         "parent",
-        *translations("parent__slug", "name", "summary"),
+        *translations("parent__slug"),
         *Sector.address.columns(),
+        texts=("name", "summary"),
     )
     ids = [row["id"] for row in rows]
     economic = domains(EconomicDomain, "sectors", ids, lang)
@@ -239,8 +245,8 @@ def list_sectors(request, params: Query[SectorParams]):
                 "parent": None
                 if row["parent"] is None
                 else translated_value(row, "parent__slug", lang),
-                "name": translated_value(row, "name", lang),
-                "summary": translated_value(row, "summary", lang),
+                "name": row["name_text"],
+                "summary": row["summary_text"],
                 "nace_codes": [domain["code"] for domain in economic_domains],
                 "economic_domains": economic_domains,
                 "scientific_domains": scientific.get(row["id"], []),
@@ -251,55 +257,64 @@ def list_sectors(request, params: Query[SectorParams]):
     return page_response(request, params, count, items)
 
 
-# What a priority's item is made of, in the programmes' list and in the priorities'.
-PRIORITY_FIELDS = (
-    "id",
-    "programme",
-    "order",
-    "key",
-    *translations("title", "short_title", "summary"),
-    *Priority.address.columns(),
-)
+# What a priority's item is made of, in the programmes' list and in the priorities':
+# these fields and these texts (``texts_in()``).
+PRIORITY_FIELDS = ("id", "programme", "order", "key", *Priority.address.columns())
+PRIORITY_TEXTS = ("title", "short_title", "summary")
 
 
-def live_sectors_of_priorities(ids, now):
-    """``build`` of ``rows_of_items()``: the live sectors that the priorities ``ids`` name."""
-    return (
-        Sector.objects.live(now=now)
-        .filter(related_to("priorities", ids))
-        .raw_values("priorities", *translations("slug"))
-    )
+@functools.cache
+def _live_sectors_of_priorities(languages):
+    """
+    ``build`` of ``rows_of_items()``: the live sectors that the priorities ``ids`` name,
+    with their slugs in ``languages`` (``texts_in()``).
+    """
+
+    def build(ids, now):
+        return (
+            Sector.objects.live(now=now)
+            .filter(related_to("priorities", ids))
+            .raw_values("priorities", **texts_in(languages, "slug"))
+        )
+
+    return build
 
 
-def live_focus_areas(ids, now):
+@functools.cache
+def _live_focus_areas(languages):
     """
     ``build`` of ``rows_of_items()``: the live focus areas of the live priorities ``ids``
-    (whose programmes and regions are live too).
+    (whose programmes and regions are live too), with their texts in ``languages``.
     """
-    return (
-        FocusArea.objects.live(known_live=FocusArea.live_parents, now=now)
-        .filter(related_to("priority", ids))
-        .raw_values("priority", *translations("title", "description"), "key")
-    )
+
+    def build(ids, now):
+        return (
+            FocusArea.objects.live(known_live=FocusArea.live_parents, now=now)
+            .filter(related_to("priority", ids))
+            .raw_values("priority", "key", **texts_in(languages, "title", "description"))
+        )
+
+    return build
 
 
 def priority_items(request, rows, language):
     """The items (``PriorityOut``) of live priorities' ``rows`` of ``PRIORITY_FIELDS``."""
     ids = [row["id"] for row in rows]
+    languages = language_order(language)
     sectors = grouped(
-        (sector["priorities"], translated_value(sector, "slug", language))
-        for sector in rows_of_items(live_sectors_of_priorities, ids)
+        (sector["priorities"], sector["slug_text"])
+        for sector in rows_of_items(_live_sectors_of_priorities(languages), ids)
     )
     focus_areas = grouped(
         (
             area["priority"],
             {
-                "title": translated_value(area, "title", language),
-                "description": translated_value(area, "description", language),
+                "title": area["title_text"],
+                "description": area["description_text"],
                 "key": area["key"],
             },
         )
-        for area in rows_of_items(live_focus_areas, ids)
+        for area in rows_of_items(_live_focus_areas(languages), ids)
     )
     economic = domains(EconomicDomain, "priorities", ids, language)
     scientific = domains(ScientificDomain, "priorities", ids, language)
@@ -308,9 +323,9 @@ def priority_items(request, rows, language):
         {
             "slug": translated_value(row, "slug", language),
             "order": row["order"],
-            "title": translated_value(row, "title", language),
-            "short_title": translated_value(row, "short_title", language),
-            "summary": translated_value(row, "summary", language),
+            "title": row["title_text"],
+            "short_title": row["short_title_text"],
+            "summary": row["summary_text"],
             "key": row["key"],
             "url": urls[language],
             "urls": urls,
@@ -323,13 +338,21 @@ def priority_items(request, rows, language):
     ]
 
 
-def live_priorities_of_programmes(ids, now):
-    """``build`` of ``rows_of_items()``: the live priorities of the programmes ``ids``."""
-    return (
-        Priority.objects.live(now=now)
-        .filter(related_to("programme", ids))
-        .raw_values(*PRIORITY_FIELDS)
-    )
+@functools.cache
+def _live_priorities_of_programmes(languages):
+    """
+    ``build`` of ``rows_of_items()``: the live priorities of the programmes ``ids``,
+    with their texts in ``languages``.
+    """
+
+    def build(ids, now):
+        return (
+            Priority.objects.live(now=now)
+            .filter(related_to("programme", ids))
+            .raw_values(*PRIORITY_FIELDS, **texts_in(languages, *PRIORITY_TEXTS))
+        )
+
+    return build
 
 
 def live_themes(ids, now):
@@ -364,13 +387,13 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         live_programmes,
         params,
         "id",
-        *translations("title", "summary"),
         "start_year",
         "end_year",
         *Programme.address.columns(),
+        texts=("title", "summary"),
     )
     ids = [row["id"] for row in rows]
-    priority_rows = rows_of_items(live_priorities_of_programmes, ids)
+    priority_rows = rows_of_items(_live_priorities_of_programmes(language_order(lang)), ids)
     priorities = grouped(
         zip(
             (row["programme"] for row in priority_rows),
@@ -394,10 +417,10 @@ def list_programmes(request, params: Query[ProgrammeParams]):
         {
             "slug": translated_value(row, "slug", lang),
             "region": translated_value(row, "region__slug", lang),
-            "title": translated_value(row, "title", lang),
+            "title": row["title_text"],
             "start_year": row["start_year"],
             "end_year": row["end_year"],
-            "summary": translated_value(row, "summary", lang),
+            "summary": row["summary_text"],
             "url": urls[lang],
             "urls": urls,
             "priorities": priorities.get(row["id"], []),
@@ -432,7 +455,7 @@ def live_priorities(params, now):
 def list_priorities(request, params: Query[PriorityParams]):
     """Priorities of every programme, with their focus areas and sectors."""
     lang = params.lang
-    count, rows = page_rows(live_priorities, params, *PRIORITY_FIELDS)
+    count, rows = page_rows(live_priorities, params, *PRIORITY_FIELDS, texts=PRIORITY_TEXTS)
     items = priority_items(request, rows, lang)
     for row, item in zip(rows, items, strict=True):
         item["region"] = translated_value(row, "programme__region__slug", lang)

@@ -4,6 +4,7 @@ written as every list is (``kainuu_portal.publishing.api``): from ``values()`` r
 each nested list in one query for the page's items.
 """
 
+import functools
 from collections import defaultdict
 from datetime import datetime
 from typing import Literal
@@ -23,10 +24,11 @@ from kainuu_portal.publishing.api import (
     page_rows,
     related_to,
     rows_of_items,
+    texts_in,
     url_field,
     urls_field,
 )
-from kainuu_portal.publishing.models import translated_value, translations
+from kainuu_portal.publishing.models import language_order, translated_value, translations
 
 from .models import Municipality, PopulationFigure, Region
 
@@ -120,20 +122,21 @@ def areas(row):
     }
 
 
-def _population_figures(owner):
-    """``build`` of ``rows_of_items()``: the live population figures of ``owner``'s ids."""
+@functools.cache
+def _population_figures(owner, languages):
+    """
+    ``build`` of ``rows_of_items()``: the live population figures of ``owner``'s ids,
+    with their source in ``languages`` (``texts_in()``).
+    """
 
     def build(ids, now):
         return (
             PopulationFigure.objects.live(now=now)
             .filter(related_to(owner, ids))
-            .raw_values(owner, *PopulationFigure.DETAILS, *translations("source"))
+            .raw_values(owner, *PopulationFigure.DETAILS, **texts_in(languages, "source"))
         )
 
     return build
-
-
-POPULATION_FIGURES = {owner: _population_figures(owner) for owner in ("region", "municipality")}
 
 
 def population_series(language, owner, ids):
@@ -142,15 +145,16 @@ def population_series(language, owner, ids):
     ``owner`` (``"region"`` or ``"municipality"``), by year.
     """
     imported = PopulationFigure.Origin.IMPORT
+    build = _population_figures(owner, language_order(language))
     series = defaultdict(list)
-    for figure in rows_of_items(POPULATION_FIGURES[owner], ids):
+    for figure in rows_of_items(build, ids):
         series[figure[owner]].append(
             {
                 "year": figure["year"],
                 "value": figure["value"],
                 "approximate": figure["is_approximate"],
                 "preliminary": figure["is_preliminary"],
-                "source": translated_value(figure, "source", language),
+                "source": figure["source_text"],
                 "source_url": figure["source_url"],
                 "imported": figure["origin"] == imported,
                 "table": figure["table_id"],
@@ -160,16 +164,22 @@ def population_series(language, owner, ids):
     return series
 
 
-def live_neighbours(ids, now):
+@functools.cache
+def _live_neighbours(languages):
     """
     ``build`` of ``rows_of_items()``: the live neighbours of the regions ``ids``, each
-    with the region it neighbours as ``neighbours`` (the relation is symmetrical).
+    with the region it neighbours as ``neighbours`` (the relation is symmetrical), with
+    their slugs in ``languages`` (``texts_in()``).
     """
-    return (
-        Region.objects.live(now=now)
-        .filter(related_to("neighbours", ids))
-        .raw_values("neighbours", *translations("slug"))
-    )
+
+    def build(ids, now):
+        return (
+            Region.objects.live(now=now)
+            .filter(related_to("neighbours", ids))
+            .raw_values("neighbours", **texts_in(languages, "slug"))
+        )
+
+    return build
 
 
 def live_regions(params, now):
@@ -187,7 +197,6 @@ def list_regions(request, params: Query[RegionParams]):
         params,
         "id",
         *AREA_FIELDS,
-        *translations("name", "summary", "administrative_centre"),
         "kind",
         "is_home",
         "country",
@@ -196,12 +205,13 @@ def list_regions(request, params: Query[RegionParams]):
         "code",
         "website",
         *Region.address.columns(),
+        texts=("name", "summary", "administrative_centre"),
     )
     ids = [row["id"] for row in rows]
     # The neighbours of the page's regions, in the regions' order.
     neighbours = grouped(
-        (neighbour["neighbours"], translated_value(neighbour, "slug", lang))
-        for neighbour in rows_of_items(live_neighbours, ids)
+        (neighbour["neighbours"], neighbour["slug_text"])
+        for neighbour in rows_of_items(_live_neighbours(language_order(lang)), ids)
     )
     population = population_series(lang, "region", ids)
     addresses = page_addresses(request, Region.address, rows)
@@ -209,15 +219,15 @@ def list_regions(request, params: Query[RegionParams]):
         {
             **areas(row),
             "slug": translated_value(row, "slug", lang),
-            "name": translated_value(row, "name", lang),
+            "name": row["name_text"],
             "kind": row["kind"],
             "is_home": row["is_home"],
             "country": row["country"],
             "iso_code": row["iso_code"],
             "nuts_code": row["nuts_code"],
             "code": row["code"],
-            "summary": translated_value(row, "summary", lang),
-            "administrative_centre": translated_value(row, "administrative_centre", lang),
+            "summary": row["summary_text"],
+            "administrative_centre": row["administrative_centre_text"],
             "website": row["website"],
             "url": urls[lang],
             "urls": urls,

@@ -11,12 +11,13 @@ subclass that names the type of its items. It answers with the JSON of its page 
 nested list in one query for the page's items (``rows_of_items()``, ``related_to()``,
 ``grouped()``), each query a statement compiled once per process and run with the
 request's values (``Statement``), and the rows are written as they are, without
-model instances or a validation of every item against its schema. Translated fields
-are read in every language (``translations()``) and shown with modeltranslation's
-fallback (``translated_value()``); the items' addresses are their route's template
-filled with their slugs (``Address.columns()``, ``page_addresses()``). The schemas
-describe that JSON in the OpenAPI schema (``tests/site/test_open_data.py`` validates
-every list against them).
+model instances or a validation of every item against its schema. A translated field
+is read as the text the list shows, picked with modeltranslation's fallback by the
+database (``texts_in()``), or in every language (``translations()``) and picked with
+``translated_value()`` where a row needs more than that text; the items' addresses
+are their route's template filled with their slugs (``Address.columns()``,
+``page_addresses()``). The schemas describe that JSON in the OpenAPI schema
+(``tests/site/test_open_data.py`` validates every list against them).
 """
 
 import functools
@@ -25,14 +26,15 @@ from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Count, Q, Window
+from django.db.models import CharField, Count, F, Q, Value, Window
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
-from .models import LANGUAGES, text_in
+from .models import LANGUAGES, language_order, text_in
 from .statements import STAND_IN_TIME, Statement, now_for, stand_in_ids, stand_in_time
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
@@ -155,11 +157,12 @@ def rows_of_items(build, ids, using=DEFAULT_DB_ALIAS):
 PAGE_STATEMENTS = 256
 
 
-def page_rows(build, params, *fields):
+def page_rows(build, params, *fields, texts=()):
     """
     The number of rows of the list and its rows on the page that ``params`` asks for
-    (``limit``, ``offset``), as dicts of ``fields``. ``build(params, now)`` is the list's
-    queryset: its rows live at ``now``, filtered by the parameters given.
+    (``limit``, ``offset``), as dicts of ``fields`` and of the translated fields
+    ``texts`` in the list's language (``texts_in()``). ``build(params, now)`` is the
+    list's queryset: its rows live at ``now``, filtered by the parameters given.
 
     The page's query is compiled once per process for each language, set of parameters
     given, limit and offset, with stand-ins for those parameters' values and for the
@@ -177,6 +180,8 @@ def page_rows(build, params, *fields):
         type(params),
         get_language(),
         params.lang,
+        language_order(params.lang),
+        texts,
         given,
         params.limit,
         params.offset,
@@ -190,12 +195,16 @@ def page_rows(build, params, *fields):
 
 
 @functools.lru_cache(maxsize=PAGE_STATEMENTS)
-def _page_statement(build, fields, kind, active_language, lang, given, limit, offset, using):
+def _page_statement(
+    build, fields, kind, active_language, lang, languages, texts, given, limit, offset, using
+):
     # ``kind``: the class of the list's parameters. ``active_language``: the translation
     # app writes an ordering by a translated field in the active language.
     stand_ins = {name: f"zqx{name}zqx" for name in given}
     params = kind.model_construct(lang=lang, limit=limit, offset=offset, **stand_ins)
-    queryset = build(params, STAND_IN_TIME).raw_values(*fields, total_count=Window(Count("pk")))
+    queryset = build(params, STAND_IN_TIME).raw_values(
+        *fields, **texts_in(languages, *texts), total_count=Window(Count("pk"))
+    )
     statement = Statement(
         queryset[offset : offset + limit],
         [stand_in_time(connections[using]), *stand_ins.values()],
@@ -213,6 +222,26 @@ def grouped(pairs):
 
 
 # --- Texts and addresses ------------------------------------------------------------
+
+
+def texts_in(languages, *lookups):
+    """
+    The translated fields ``lookups`` as the list shows them, each in the first of
+    ``languages`` (``language_order()`` of the list's language) that has a text, else
+    "": expressions for ``raw_values()``, named ``<lookup>_text``. The database picks
+    the text, so that a row brings one text of each field rather than one per language
+    (``translations()``) for ``translated_value()`` to choose from: for nested lists of
+    many rows. A ``build`` that reads them is made for its ``languages``, which depend
+    on whether the translation app's fallbacks are on.
+    """
+    return {
+        f"{lookup}_text": Coalesce(
+            *(NullIf(F(f"{lookup}_{code}"), Value("")) for code in languages),
+            Value(""),
+            output_field=CharField(),
+        )
+        for lookup in lookups
+    }
 
 
 def page_addresses(request, address, rows):

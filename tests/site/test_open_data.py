@@ -99,6 +99,25 @@ def test_the_default_language_is_finnish(client, data):
     assert get(client, "regions")["lang"] == "fi"
 
 
+def test_a_text_missing_in_the_language_falls_back_as_on_the_pages(client, data):
+    # Swedish falls back to English, then Finnish; English to Finnish.
+    factories.make_priority(
+        programme=data["new"], slug="wood", title_fi="Puu", title_en="", order=99
+    )
+    regions = {item["slug"]: item for item in get(client, "regions", lang="sv")["items"]}
+    assert regions["north-karelia"]["name"] == "North Karelia"
+    priorities = get(client, "priorities", lang="en", programme="2022-2025")["items"]
+    assert [item["title"] for item in priorities] == ["Tourism =SUM(A1)", "Puu"]
+    programmes = get(client, "programmes", lang="sv", region="kainuu")["items"]
+    (technology,) = next(item for item in programmes if item["slug"] == "2018-2021")["priorities"]
+    assert technology["title"] == "Technology industry"
+    assert technology["focus_areas"][0]["title"] == "metal industry"
+    assert technology["sectors"] == ["ict"]
+    assert get(client, "municipalities", lang="sv")["items"][0]["population"][0]["source"] == (
+        "Statistics Finland"
+    )
+
+
 def test_municipalities_with_their_live_population_figures(client, data):
     body = get(client, "municipalities", region="kainuu")
     assert [item["slug"] for item in body["items"]] == ["kajaani"]
