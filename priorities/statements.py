@@ -513,13 +513,8 @@ def priority_page(region_slug, programme_slug, slug):
             "period": f"{row['programme__start_year']}–{row['programme__end_year']}",
             "region": {"name": row["region_name"]},
         },
-        # Each one read is live: none has a draft badge.
         "focus_areas": [
-            {
-                "title": area["shown_title"],
-                "description": area["shown_description"],
-                "is_published_now": True,
-            }
+            {"title": area["shown_title"], "description": area["shown_description"]}
             for area in statements["focus_areas"].rows(values)
         ],
         "sectors": [

@@ -89,8 +89,6 @@ class SectorDetailView(PreviewMixin, DetailView):
                 "economic_domains": sector.economic_domains.all(),
                 "scientific_domains": sector.scientific_domains.all(),
                 "naming_priorities": sector.naming_priorities,
-                # Staff may see drafts among them, each marked.
-                "marks_drafts": True,
             }
             context = super().get_context_data
         return context(**lists, **kwargs)

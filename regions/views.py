@@ -142,7 +142,6 @@ class RegionDetailView(PreviewMixin, DetailView):
         facts = {name: getattr(region, name) for name in STRUCTURED_FACTS}
         facts["url"] = region.get_absolute_url()
         return super().get_context_data(
-            draft_badges=True,  # staff may see drafts among them
             strengths=list(region.strengths.all()),
             links=list(region.links.all()),
             neighbours=list(region.neighbours.all()),
@@ -203,7 +202,6 @@ class RegionDetailView(PreviewMixin, DetailView):
         # A visitor's page is no preview: past PreviewMixin, which asks of a model.
         return super(PreviewMixin, self).get_context_data(
             is_preview=False,
-            draft_badges=False,
             strengths=strengths,
             links=links,
             neighbours=neighbours,

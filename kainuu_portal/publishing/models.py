@@ -349,7 +349,7 @@ class Address:
             if not (isinstance(value, str) and SLUG.fullmatch(value)):
                 break
         else:
-            template = _url_template(
+            template = url_template(
                 self.url_name,
                 tuple(sorted(values)),
                 language or get_language(),
@@ -388,7 +388,7 @@ class Address:
         columns = {
             name: [f"{lookup}_{code}" for code in order] for name, lookup in self.lookups.items()
         }
-        template = _url_template(
+        template = url_template(
             self.url_name,
             tuple(sorted(self.lookups)),
             language,
@@ -428,7 +428,7 @@ class Address:
         language = language or get_language()
         order = _field_languages(language, fallbacks_enabled())
         readers = self._readers
-        template = _url_template(
+        template = url_template(
             self.url_name,
             tuple(sorted(readers)),
             language,
@@ -487,7 +487,7 @@ def _as_visitors_see(obj, field, order):
 def route(url_name, **values):
     """
     ``reverse(url_name, kwargs=values)``, each route reversed once per language (see
-    ``_url_template``): the layout's links to the site's sections on every page.
+    ``url_template``): the layout's links to the site's sections on every page.
     """
     return Address(url_name).url(values)
 
@@ -497,7 +497,7 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @functools.lru_cache(maxsize=1024)
-def _url_template(url_name, names, language, script_prefix, urlconf):
+def url_template(url_name, names, language, script_prefix, urlconf):
     """
     The address of ``url_name`` as a template, ``/en/programmes/{region_slug}/{slug}/``,
     reversed once per route, language and prefix: a page with fifty links makes one

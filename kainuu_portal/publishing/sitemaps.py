@@ -12,7 +12,7 @@ from django.db import connections
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone
 
-from .models import SLUG, Address, _url_template, language_order
+from .models import SLUG, Address, language_order, url_template
 from .statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
 # The addresses' slugs of a sitemap, each followed by a space: all of them checked at once.
@@ -233,7 +233,7 @@ def _url_parts(address, language):
     translation app reads them for ``language`` and the text after it, escaped for
     XML; None when the route has no template (``Address.urls_of`` reverses each row).
     """
-    template = _url_template(
+    template = url_template(
         address.url_name,
         tuple(sorted(address.lookups)),
         language,

@@ -6,6 +6,8 @@ break after the tag, where the former include file ended with one, so the pages 
 they were.
 """
 
+from collections.abc import Mapping
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -15,7 +17,10 @@ register = template.Library()
 
 @register.simple_tag
 def draft_badge(item):
-    """“Draft” after an item visitors do not see (a draft, or published for later)."""
-    if item.is_published_now:
+    """
+    “Draft” after an item visitors do not see (a draft, or published for later). A row
+    of values (a visitor's page, read by a statement of live rows only) has none.
+    """
+    if isinstance(item, Mapping) or item.is_published_now:
         return ""
     return format_html(' <span class="badge badge-draft">{}</span>', _("Draft"))
