@@ -12,7 +12,11 @@ server), then requests each page through Django's WSGI handler (the test client)
 prints the median CPU milliseconds per request over rounds of ``--requests`` requests and
 the ratio ``minimal view's time / page's time``: the share of the minimal view's rate a
 page would reach when CPU bound. It also counts the Python function calls per request
-(under cProfile), a figure that does not move with the machine's load, and their ratio.
+(under cProfile), a figure that does not move with the machine's load, and their ratio,
+and the queries per request. On a PostgreSQL server on this machine it also reads the CPU
+time of the server's process that serves the connection (``/proc/PID/schedstat``) and adds
+it ("+ server"): the two share the machine's cores under gunicorn, so the sum is what a page
+costs the machine.
 With ``--workdir`` the database and static files are kept there and reused by the next
 run (give the same ``--scale``). ``--profile PAGE`` prints a profile of that page instead,
 with its own time summed by area (``PROFILE_SORT=tottime`` sorts by own time).
@@ -89,6 +93,8 @@ def environment(workdir):
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "CACHE_URL": "dummycache://",
+        # One server process for the whole run, so that its CPU time can be read.
+        "DATABASE_CONN_MAX_AGE": "86400",
         "PAGE_CACHE_SECONDS": "600",
         "BENCHMARK_REFERENCE_VIEW": "true",
         "HTTPS": "false",
@@ -117,14 +123,46 @@ def set_up(env, workdir, scale):
     marker.write_text("")
 
 
+def server_ns():
+    """
+    The CPU nanoseconds the PostgreSQL server process of this connection has used, when
+    the server runs on this machine (its /proc entry); None otherwise or on SQLite.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
+    except (OSError, ValueError):
+        return None
+
+
 def cpu_ms(client, path, count):
+    """CPU ms per request of this process and of the database server's process (or None)."""
+    server_started = server_ns()
     started = time.process_time()
     for _ in range(count):
         response = client.get(path)
     elapsed = time.process_time() - started
+    server_finished = server_ns()
     if response.status_code != 200:
         raise SystemExit(f"{path} answered {response.status_code}")
-    return elapsed * 1000 / count
+    server = None
+    if server_started is not None and server_finished is not None:
+        server = (server_finished - server_started) / 1e6 / count
+    return elapsed * 1000 / count, server
+
+
+def queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    return len(captured)
 
 
 def python_calls(client, path, count):
@@ -186,28 +224,51 @@ def main():
     for path in pages.values():
         client.get(path)  # warm up: templates compiled, addresses reversed once
     rounds = {name: [] for name in pages}
+    server_rounds = {name: [] for name in pages}
     for _ in range(args.rounds):
         for name, path in pages.items():
-            rounds[name].append(cpu_ms(client, path, args.requests))
+            own, server = cpu_ms(client, path, args.requests)
+            rounds[name].append(own)
+            if server is not None:
+                server_rounds[name].append(own + server)
     figures = {name: statistics.median(values) for name, values in rounds.items()}
+    with_server = {
+        name: statistics.median(values) for name, values in server_rounds.items() if values
+    }
     calls = {name: python_calls(client, path, 3) for name, path in pages.items()}
+    counts = {name: queries(client, path) for name, path in pages.items()}
     reference = figures["minimal view (10 KB)"]
     engine = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
     say(
         f"{engine}, {args.scale}x content, nothing cached; CPU ms per request, median of "
         f"{args.rounds} rounds of {args.requests}; load average {os.getloadavg()[0]:.2f}"
     )
-    say(f"{'page':<22}{'CPU ms':>9}{'ratio':>8}{'calls':>10}{'ratio':>8}  goal (CPU ratio)")
+    if with_server:
+        say(
+            "'+ server' adds the CPU of the PostgreSQL server's process serving the requests; "
+            "its ratio is the minimal view's time against that sum"
+        )
+    server_columns = f"{'+ server':>10}{'ratio':>8}" if with_server else ""
+    say(
+        f"{'page':<22}{'CPU ms':>9}{'ratio':>8}{server_columns}{'queries':>9}{'calls':>10}"
+        f"{'ratio':>8}  goal (CPU ratio)"
+    )
     for name, value in figures.items():
         ratio = reference / value
+        if name in with_server:
+            ratio = reference / with_server[name]
         if name == "minimal view (10 KB)":
             verdict = "(the yardstick)"
         else:
             goal = GOAL_UNCACHED_HOME if name == "home" else GOAL_UNCACHED
             verdict = "met" if ratio >= goal else f"missed (ratio >= {goal})"
         count = calls[name]
+        server_figures = ""
+        if name in with_server:
+            server_figures = f"{with_server[name]:>10.2f}{ratio:>8.3f}"
         say(
-            f"{name:<22}{value:>9.2f}{ratio:>8.3f}{count:>10.0f}"
+            f"{name:<22}{value:>9.2f}{reference / value:>8.3f}{server_figures}"
+            f"{counts[name]:>9}{count:>10.0f}"
             f"{calls['minimal view (10 KB)'] / count:>8.3f}  {verdict}"
         )
     if not args.workdir:
