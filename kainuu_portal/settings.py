@@ -218,6 +218,12 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
             # A server that does not cancel it in time is not answering (frozen): the
             # connection stops waiting a second later. No bound without a statement timeout.
             "answer_timeout": statement_timeout_ms / 1000 + 1 if statement_timeout_ms else None,
+            # The values are sent apart from the SQL, so that a query the ORM wrote once
+            # is the same text on every request, and the server keeps it planned from its
+            # second run on (a prepared statement per kept connection): planning a page's
+            # queries cost the server about as much as running them.
+            "server_side_binding": True,
+            "prepare_threshold": 1,
         }
     )
 

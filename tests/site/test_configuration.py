@@ -1,8 +1,12 @@
-"""Settings read from the environment: a secret key in production, the database session."""
+"""
+Settings read from the environment: a secret key in production, the database session and
+its prepared statements.
+"""
 
 import os
 import subprocess
 import sys
+from io import StringIO
 
 import pytest
 from django.conf import settings
@@ -44,3 +48,21 @@ def test_a_new_postgresql_connection_starts_in_the_time_zone_of_the_orm(db):
         assert raw.execute("SHOW statement_timeout").fetchone()[0] == "5s"
     finally:
         raw.close()
+
+
+def test_a_page_s_queries_are_prepared_on_the_server_once_it_ran_them(client, db):
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's (CI runs the suite on it too)")
+    call_command("load_demo_content", stdout=StringIO())
+    # Planning a page's queries again on every request cost the server as much as
+    # running them: from their second run on, the server keeps each one planned.
+    for _ in range(2):
+        assert client.get("/en/regions/kainuu/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "regions_strength"' in statement for statement in prepared), prepared
+    assert client.get("/en/regions/kainuu/").status_code == 200
