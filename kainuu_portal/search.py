@@ -53,6 +53,7 @@ from kainuu_portal.publishing.models import language_order
 from kainuu_portal.publishing.search import Searchable
 from kainuu_portal.publishing.statements import (
     STAND_IN_TIME,
+    Constant,
     Statement,
     now_for,
     stand_in_ids,
@@ -246,7 +247,8 @@ def ranked_entries(query, language, now):
     for kind in KINDS:
         live |= Q(kind=kind.name) & Exists(_base(kind, now).filter(pk=OuterRef("object_id")))
     return (
-        SearchEntry.objects.filter(language=language, vector=ts_query)
+        # The language in the SQL's text: the index its plan reads is the language's own.
+        SearchEntry.objects.filter(language=Constant(language), vector=ts_query)
         .filter(live)
         .annotate(
             hit_kind=F("kind"), hit_pk=F("object_id"), hit_rank=SearchRank(F("vector"), ts_query)

@@ -9,10 +9,11 @@ A statement holds SQL, never rows: nothing it returns is older than the request.
 """
 
 import functools
+import re
 from datetime import UTC, datetime
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import F, Func, IntegerField
+from django.db.models import CharField, Expression, F, Func, IntegerField
 from django.utils import timezone
 
 # A time long past, the stand-in for "now" in a statement's live() conditions.
@@ -33,6 +34,27 @@ def now_for(connection, now=None):
     """``{stand-in time: now}`` as the database is given them: for ``Statement.rows()``."""
     adapt = connection.ops.adapt_datetimefield_value
     return {adapt(STAND_IN_TIME): adapt(now or timezone.now())}
+
+
+class Constant(Expression):
+    """
+    A name written into the SQL itself, not passed with it as a parameter: a language's
+    code, say. PostgreSQL plans a prepared statement once for all its runs only where the
+    plan does not depend on a parameter's value; a condition that a partial index
+    (``WHERE language = 'en'``) is chosen by must be in the text. Only a plain name
+    (letters, digits, ``_`` and ``-``) is written, so nothing needs quoting.
+    """
+
+    output_field = CharField()
+
+    def __init__(self, name):
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+            raise ValueError(f"not a plain name: {name!r}")
+        super().__init__()
+        self.name = name
+
+    def as_sql(self, compiler, connection):
+        return f"'{self.name}'", []
 
 
 class Statement:

@@ -127,6 +127,26 @@ def test_a_search_makes_the_same_queries_however_much_content_there_is(client, d
     assert "to_tsvector" not in ranking  # the stored vectors, not computed ones
 
 
+@on_postgresql
+def test_the_ranking_is_planned_once_for_every_search_in_a_language(client, db):
+    # Planned again for each search, the ranking cost the server more than running it.
+    # Over enough entries (as at 3x) a plan for any language would read them all.
+    run("load_demo_content")
+    run("generate_scale_data", "--scale", "3")
+    with override("en"):
+        url = reverse("search")
+    for word in ["kainuu", "tourism", "region", "forest", "kainuu", "water", "energy"]:
+        assert client.get(url, {"q": word}).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%kainuu_portal_searchentry%@@%"],
+        )
+        plans = [row[0] for row in cursor.fetchall()]
+    assert plans and max(plans) > 0, plans
+    assert titles(client, "kainuu")[0]
+
+
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite searches the tables")
 def test_sqlite_searches_the_content_tables_and_keeps_no_index(client, db):
     factories.make_page(title_en="Plain tundra")
