@@ -31,6 +31,9 @@ STAND_IN_REGION_SLUG = "zqx-region-slug-zqx"
 STAND_IN_SLUG = "zqx-municipality-slug-zqx"
 STAND_IN_ID = -1
 
+# What the pages show of a population figure, with its source in the page's language.
+FIGURE_FIELDS = ("year", "value", "is_approximate", "is_preliminary", "source_url", "table_updated")
+
 
 @functools.cache
 def municipality_statement(using, language):
@@ -64,15 +67,7 @@ def figures_statement(using, language):
         PopulationFigure.objects.live(now=STAND_IN_TIME)
         .filter(municipality=STAND_IN_ID)
         .order_by("year")
-        .values(
-            "year",
-            "value",
-            "is_approximate",
-            "is_preliminary",
-            "source_url",
-            "table_updated",
-            source_text=text_in("source"),
-        )
+        .values(*FIGURE_FIELDS, source_text=text_in("source"))
     )
     return Statement(figures, [stand_in_time(connections[using]), STAND_IN_ID], using)
 
@@ -168,15 +163,7 @@ def region_figures_statement(using, language):
     where one condition with ``OR`` reads every figure.
     """
     figures = PopulationFigure.objects.live(now=STAND_IN_TIME).values(
-        "region",
-        "municipality",
-        "year",
-        "value",
-        "is_approximate",
-        "is_preliminary",
-        "source_url",
-        "table_updated",
-        source_text=text_in("source"),
+        "region", "municipality", *FIGURE_FIELDS, source_text=text_in("source")
     )
     of_region = figures.filter(region=STAND_IN_ID).order_by()
     of_municipalities = figures.filter(municipality__region=STAND_IN_ID).order_by()
