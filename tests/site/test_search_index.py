@@ -147,6 +147,33 @@ def test_the_ranking_is_planned_once_for_every_search_in_a_language(client, db):
     assert titles(client, "kainuu")[0]
 
 
+@on_postgresql
+def test_a_search_reads_a_few_pages_of_its_language_s_index_after_a_rebuild(client, db):
+    # GIN's "fast update" kept new entries in a list that every search read whole, and
+    # that only a VACUUM empties: after a rebuild, every entry was in it.
+    run("load_demo_content")
+    run("generate_scale_data", "--scale", "5")
+    with override("en"):
+        url = reverse("search") + "?q=kainuu"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    ranking = next(query["sql"] for query in queries if "@@" in query["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {ranking}")
+        nodes = list(plan_nodes(cursor.fetchone()[0][0]["Plan"]))
+    reads = [node for node in nodes if node.get("Relation Name") == "kainuu_portal_searchentry"]
+    assert {node["Node Type"] for node in reads} == {"Bitmap Heap Scan"}
+    scans = [node for node in nodes if node.get("Index Name") == "kainuu_search_vector_en"]
+    assert scans
+    assert max(node["Shared Hit Blocks"] + node["Shared Read Blocks"] for node in scans) <= 4
+
+
+def plan_nodes(node):
+    yield node
+    for child in node.get("Plans", []):
+        yield from plan_nodes(child)
+
+
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite searches the tables")
 def test_sqlite_searches_the_content_tables_and_keeps_no_index(client, db):
     factories.make_page(title_en="Plain tundra")
