@@ -119,19 +119,17 @@ class Statement:
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
-        if self.converters:
-            rows = [self._converted(row, connection) for row in rows]
         names = self.names
+        if self.converters and rows:
+            # Column by column: a converter is called in one loop over its column.
+            columns = list(zip(*rows, strict=True))
+            for index, (converters, expression) in self.converters:
+                column = columns[index]
+                for converter in converters:
+                    column = [converter(value, expression, connection) for value in column]
+                columns[index] = column
+            rows = zip(*columns, strict=True)
         return [dict(zip(names, row, strict=True)) for row in rows]
-
-    def _converted(self, row, connection):
-        row = list(row)
-        for index, (converters, expression) in self.converters:
-            value = row[index]
-            for converter in converters:
-                value = converter(value, expression, connection)
-            row[index] = value
-        return row
 
 
 class StatementPages:
