@@ -274,6 +274,7 @@ def create_postgres_database(url, name):
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
         connection.execute(f'ALTER DATABASE "{name}" SET statement_timeout = {timeout}')
+        connection.execute(f'ALTER DATABASE "{name}" SET plan_cache_mode = force_generic_plan')
     return parts._replace(path=f"/{name}").geturl()
 
 
@@ -286,8 +287,8 @@ def drop_postgres_database(url, name):
 
 
 # PgBouncer in front of one PostgreSQL server: session mode, trust on loopback.
-# PgBouncer does not pass on the startup option that carries the app's statement timeout:
-# the database carries it instead (ALTER DATABASE ... SET statement_timeout). query_timeout,
+# PgBouncer does not pass on the startup option that carries the app's statement timeout
+# and plan cache mode: the database carries them instead (ALTER DATABASE ... SET). query_timeout,
 # a little above it, ends a query on a frozen server; query_wait_timeout, as the app's
 # connect timeout, the wait for a new server connection; server_login_retry, after a failed
 # one, is when clients are refused at once.
