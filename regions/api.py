@@ -139,6 +139,20 @@ def _population_figures(owner, languages):
     return build
 
 
+# The columns of a figure's row that ``population_series`` writes, in its order.
+FIGURE_OUT = (
+    "year",
+    "value",
+    "is_approximate",
+    "is_preliminary",
+    "source_text",
+    "source_url",
+    "origin",
+    "table_id",
+    "table_updated",
+)
+
+
 def population_series(language, owner, ids):
     """
     ``{id: [figure, ...]}``: the live population figures of each of ``ids`` of
@@ -147,18 +161,30 @@ def population_series(language, owner, ids):
     imported = PopulationFigure.Origin.IMPORT
     build = _population_figures(owner, language_order(language))
     series = defaultdict(list)
-    for figure in rows_of_items(build, ids):
-        series[figure[owner]].append(
+    # Tuples: a page of the list has hundreds of figures.
+    for (
+        item,
+        year,
+        value,
+        approximate,
+        preliminary,
+        source,
+        source_url,
+        origin,
+        table,
+        table_updated,
+    ) in rows_of_items(build, ids, fields=(owner, *FIGURE_OUT)):
+        series[item].append(
             {
-                "year": figure["year"],
-                "value": figure["value"],
-                "approximate": figure["is_approximate"],
-                "preliminary": figure["is_preliminary"],
-                "source": figure["source_text"],
-                "source_url": figure["source_url"],
-                "imported": figure["origin"] == imported,
-                "table": figure["table_id"],
-                "table_updated": figure["table_updated"],
+                "year": year,
+                "value": value,
+                "approximate": approximate,
+                "preliminary": preliminary,
+                "source": source,
+                "source_url": source_url,
+                "imported": origin == imported,
+                "table": table,
+                "table_updated": table_updated,
             }
         )
     return series

@@ -109,6 +109,11 @@ class Statement:
 
     def rows(self, values):
         """The rows, as dicts by column name, with ``values`` ({stand-in: value}) in place."""
+        names = self.names
+        return [dict(zip(names, row, strict=True)) for row in self.tuples(values)]
+
+    def tuples(self, values):
+        """The rows of ``rows()`` as tuples, their values in the order of ``names``."""
         params = self.params.copy()
         for index, in_text, stand_ins in self.placed:
             param = params[index]
@@ -119,7 +124,6 @@ class Statement:
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
-        names = self.names
         if self.converters and rows:
             # Column by column: a converter is called in one loop over its column.
             columns = list(zip(*rows, strict=True))
@@ -128,8 +132,8 @@ class Statement:
                 for converter in converters:
                     column = [converter(value, expression, connection) for value in column]
                 columns[index] = column
-            rows = zip(*columns, strict=True)
-        return [dict(zip(names, row, strict=True)) for row in rows]
+            rows = list(zip(*columns, strict=True))
+        return rows
 
 
 class StatementPages:
