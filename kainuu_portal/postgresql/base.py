@@ -17,10 +17,20 @@ import contextlib
 
 import psycopg
 from django.db.backends.postgresql import base
+from psycopg import _queries
 from psycopg.pq import TransactionStatus
 
 # A live server answers "SELECT 1" within milliseconds, also under load.
 HEALTH_CHECK_SECONDS = 0.5
+
+# psycopg turns a query's placeholders into the server's ($1, $2, ...) on every run, and
+# keeps what it made only for a query of at most 4 KB and 50 parameters (the last 128 of
+# them). The site's compiled statements are the same text on every request, and the
+# search's and some of the API's are longer: converting them cost a search about a fifth
+# of its CPU time. A setting of psycopg's own module (psycopg is pinned in
+# requirements.lock; tests/site/test_configuration.py fails if it stops applying).
+_queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, 256 * 1024)
+_queries.MAX_CACHED_STATEMENT_PARAMS = max(_queries.MAX_CACHED_STATEMENT_PARAMS, 5000)
 
 
 class BoundedConnection(psycopg.Connection):
