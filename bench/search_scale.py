@@ -5,15 +5,16 @@ Not a test.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kainuu_portal \\
         .venv/bin/python bench/search_scale.py
 
-On a new database of that PostgreSQL server (created and dropped here), with the
-demo content (1x) and again after ``generate_scale_data --scale 100``, it times
+On two new databases of that PostgreSQL server (created and dropped here), one with the
+demo content (1x) and one with it and ``generate_scale_data --scale 100``, it times
 searches of common words (median of repeated requests through Django's test client,
-nothing cached) and counts the queries of the search and of every other page type that
-``bench/run`` and ``bench/cpu.py`` measure (``page_type_urls``; the comparison of periods
-only where the content has two), then prints the ratio 100x / 1x. The goals: a search
-within 1.5x of its time at 1x, the same number of queries, and every page within the
-budget of 8.
-Options: --scale (100), --repeat (30).
+nothing cached, in rounds that take the two databases in turns, so that the machine's
+other work weighs on both sizes alike) and counts the queries of the search and of every
+other page type that ``bench/run`` and ``bench/cpu.py`` measure (``page_type_urls``; the
+comparison of periods only where the content has two), then prints the ratio 100x / 1x.
+The goals: a search within 1.5x of its time at 1x, the same number of queries, and every
+page within the budget of 8.
+Options: --scale (100), --rounds (5), --repeat (10 requests a round).
 """
 
 import argparse
@@ -41,7 +42,8 @@ def say(line):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=5)
     return parser.parse_args()
 
 
@@ -56,7 +58,8 @@ def database(url, name, create):
     return urlsplit(url)._replace(path=f"/{name}").geturl()
 
 
-def measure(client, urls, repeat):
+def query_counts(client, urls):
+    """``{page: {"queries": n, "hits": n}}`` of each of ``urls`` on the connected database."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -69,27 +72,37 @@ def measure(client, urls, repeat):
         # next request empties.
         count = len(queries)
         assert response.status_code == 200, (url, response.status_code)
-        times = []
-        if name.startswith("search"):
-            for _ in range(3):  # warm: the database's caches, the process's
-                client.get(url)
-            for _ in range(repeat):
-                started = time.perf_counter()
-                client.get(url)
-                times.append(time.perf_counter() - started)
         hits = response.content.decode().count('class="result-title"')
-        figures[name] = {
-            "queries": count,
-            "ms": statistics.median(times) * 1000 if times else None,
-            "hits": hits,
-            "ranking ms": ranking_ms(name, repeat) if times else None,
-        }
+        figures[name] = {"queries": count, "hits": hits}
     return figures
 
 
-def ranking_ms(name, repeat):
+def timings(client, urls, repeat, into):
+    """Add ``repeat`` times of each search of ``urls`` (page and ranking) to ``into``."""
+    for name, url in urls.items():
+        if not name.startswith("search"):
+            continue
+        for _ in range(3):  # warm: the database's caches, the process's
+            client.get(url)
+        times = into.setdefault(name, {"ms": [], "ranking ms": []})
+        for _ in range(repeat):
+            started = time.perf_counter()
+            client.get(url)
+            times["ms"].append(time.perf_counter() - started)
+        times["ranking ms"] += ranking_times(name, repeat)
+
+
+def use_database(url):
+    """Connect Django's default connection to ``url``'s database from the next query on."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = urlsplit(url).path.lstrip("/")
+
+
+def ranking_times(name, repeat):
     """
-    The median time of the search itself (every live match ranked: the part that could
+    ``repeat`` times of the search itself (every live match ranked: the part that could
     grow with the content), without the page that shows the first 20 of them.
     """
     from django.utils.translation import override
@@ -104,7 +117,7 @@ def ranking_ms(name, repeat):
             started = time.perf_counter()
             search.search(query, language)
             times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+    return times
 
 
 def page_urls():
@@ -128,9 +141,12 @@ def main():
     server = os.environ.get("DATABASE_URL", "")
     if not server.startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server: the stored vectors are its.")
-    name = f"kainuu_search_bench_{os.getpid()}"
+    one_name = f"kainuu_search_bench_{os.getpid()}_1x"
+    many_name = f"kainuu_search_bench_{os.getpid()}_{args.scale}x"
+    one_url = database(server, one_name, create=True)
+    many_url = database(server, many_name, create=True)
     os.environ.update(
-        DATABASE_URL=database(server, name, create=True),
+        DATABASE_URL=one_url,
         # The test settings: plain static files (no collectstatic) and no page cache.
         DJANGO_SETTINGS_MODULE="kainuu_portal.test_settings",
         DEBUG="false",
@@ -144,27 +160,44 @@ def main():
         from django.core.management import call_command
         from django.test import Client
 
-        call_command("migrate", verbosity=0, interactive=False)
-        call_command("load_demo_content", verbosity=0)
         client = Client()
+        for url in (one_url, many_url):
+            use_database(url)
+            call_command("migrate", verbosity=0, interactive=False)
+            call_command("load_demo_content", verbosity=0)
         urls = page_urls()
-        at_1x = measure(client, urls, args.repeat)
         started = time.perf_counter()
         call_command("generate_scale_data", f"--scale={args.scale}", verbosity=0)
         generated = time.perf_counter() - started
+        # Each size on a new connection, as a host has within DATABASE_CONN_MAX_AGE: the
+        # statements a connection keeps prepared hold plans made for its tables.
+        use_database(one_url)
+        at_1x = query_counts(client, urls)
+        use_database(many_url)
+        at_nx = query_counts(client, urls)
+        # The two sizes in turns, so that a change in the machine's speed during the run
+        # (other work, its clock) weighs on both alike.
+        times_1x, times_nx = {}, {}
+        for _ in range(args.rounds):
+            for url, into in ((one_url, times_1x), (many_url, times_nx)):
+                use_database(url)
+                timings(client, urls, args.repeat, into)
+        use_database(one_url)
         from django.db import connection
 
-        # A new connection, as a host has within DATABASE_CONN_MAX_AGE: the statements a
-        # connection keeps prepared hold plans made for the tables as they were (at 1x,
-        # reading a small table whole is the cheaper plan).
-        connection.close()
-        at_nx = measure(client, urls, args.repeat)
         connection.close()
     finally:
-        database(server, name, create=False)
+        database(server, one_name, create=False)
+        database(server, many_name, create=False)
+    for figures, times in ((at_1x, times_1x), (at_nx, times_nx)):
+        for name, figure in figures.items():
+            for key in ("ms", "ranking ms"):
+                samples = times.get(name, {}).get(key)
+                figure[key] = statistics.median(samples) * 1000 if samples else None
 
     say(
         f"PostgreSQL, 1x and {args.scale}x content (generated in {generated:.0f} s); "
+        f"medians of {args.rounds} rounds of {args.repeat} requests, the two sizes in turns; "
         f"load average {os.getloadavg()[0]:.2f}"
     )
     say(
