@@ -9,7 +9,6 @@ calls and writes each element in several pieces, most of the feed's cost.
 """
 
 import functools
-import re
 from datetime import UTC, datetime
 from heapq import nlargest
 from xml.sax.saxutils import escape, quoteattr
@@ -25,15 +24,12 @@ from django.utils.feedgenerator import Atom1Feed, rfc3339_date
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.xmlutils import UnserializableContentError
 
 from kainuu_portal.declarations import collect
-from kainuu_portal.publishing.models import translated_value, translations
+from kainuu_portal.publishing.models import CONTROL_CHARACTERS, translated_value, translations
 from kainuu_portal.publishing.statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
 FEED_ITEMS = 30
-# What XML 1.0 cannot hold, as Django's XML writer refuses it.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0B-\x0C\x0E-\x1F]")
 
 
 class UpdatesFeed:
@@ -68,8 +64,10 @@ class UpdatesFeed:
                 "</feed>",
             ]
         )
-        if CONTROL_CHARACTERS.search(document):
-            raise UnserializableContentError
+        # What XML 1.0 cannot hold, which Django's XML writer refuses: the admin refuses it
+        # too, but a text saved otherwise (an import, a revert of an older version) would
+        # break the whole feed.
+        document = CONTROL_CHARACTERS.sub("", document)
         response = HttpResponse(
             document.encode("utf-8", "xmlcharrefreplace"), content_type=Atom1Feed.content_type
         )

@@ -33,6 +33,9 @@ from modeltranslation.utils import get_language as translation_language
 from kainuu_portal.publishing.checks import content_problems
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The control characters that XML 1.0 cannot hold (tabs and line breaks it can): the feed
+# could not carry a text with one, and HTML does not allow them either.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F]")
 
 
 class Status(models.TextChoices):
@@ -597,6 +600,33 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            if (
+                isinstance(value, str)
+                and field.name not in (exclude or ())
+                and field.name not in errors
+                and CONTROL_CHARACTERS.search(value)
+            ):
+                errors[field.name] = [
+                    ValidationError(
+                        _(
+                            "This text holds an invisible control character (one is often "
+                            "pasted with text from a word processor), which web pages and "
+                            "feeds cannot carry. Delete the text around it and type it again."
+                        ),
+                        code="control_character",
+                    )
+                ]
+        if errors:
+            raise ValidationError(errors)
 
     def clean(self):
         super().clean()

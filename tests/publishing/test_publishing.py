@@ -213,6 +213,36 @@ def test_a_duplicate_region_slug_is_a_clear_error(editor_client):
     assert "Kajanaland" in response.content.decode()
 
 
+@pytest.mark.parametrize("character", ["\x0b", "\x01", "\x1f"])
+def test_a_control_character_in_a_text_is_a_clear_error(editor_client, character):
+    # A vertical tab often comes with text pasted from a word processor; the feed (XML)
+    # could not carry it.
+    page = factories.make_page(title_en="Before", summary_en="Summary before")
+    url, data = change_form(editor_client, page)
+    data |= {"title_en": [f"Typed{character}title"], "summary_en": ["Typed summary"]}
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.has_error("title_en", code="control_character")
+    assert not form.has_error("summary_en")
+    assert "holds an invisible control character" in response.content.decode()
+    assert "Typed summary" in response.content.decode()
+    saved = type(page).objects.get(pk=page.pk)
+    assert (saved.title_en, saved.summary_en) == ("Before", "Summary before")
+
+
+def test_tabs_and_line_breaks_in_a_text_are_kept(editor_client):
+    page = factories.make_page(title_en="Before")
+    url, data = change_form(editor_client, page)
+    data |= {"summary_en": ["Line one\r\n\tLine two"]}
+
+    assert editor_client.post(url, data).status_code == 302
+
+    assert type(page).objects.get(pk=page.pk).summary_en == "Line one\r\n\tLine two"
+
+
 @pytest.mark.parametrize("field", ["publish_at", "unpublish_at"])
 @pytest.mark.parametrize("date", ["0001-01-01", "1999-12-31"])
 def test_a_time_before_the_year_2000_is_a_clear_error(editor_client, field, date):

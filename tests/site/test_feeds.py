@@ -62,7 +62,7 @@ def entries(client, language="en"):
 
 
 def test_the_feed_lists_live_content_newest_first(client, site):
-    Priority.objects.filter(slug="tech").update(updated_at=timezone.now() + timedelta(hours=1))
+    Priority.objects.filter(slug_fi="tech").update(updated_at=timezone.now() + timedelta(hours=1))
     factories.make_page(slug="secret", title_en="Secret page", status=Status.DRAFT)
     root, items = entries(client)
     titles = [entry.find(f"{ATOM}title").text for entry in items]
@@ -74,6 +74,17 @@ def test_the_feed_lists_live_content_newest_first(client, site):
     assert link.startswith("http://testserver/en/programmes/kainuu/2018-2021/tech/")
     assert items[0].find(f"{ATOM}updated") is not None
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+
+
+def test_a_control_character_saved_outside_the_admin_leaves_the_feed_readable(client, site):
+    # The admin refuses one (tests/publishing); an import or a raw update does not.
+    Priority.objects.filter(slug_fi="tech").update(
+        title_en="Tech\x0bnology", updated_at=timezone.now() + timedelta(hours=1)
+    )
+
+    _root, items = entries(client)
+
+    assert items[0].find(f"{ATOM}title").text == "Technology (priority)"
 
 
 @pytest.mark.parametrize("language", ["fi", "en", "sv"])
