@@ -4,19 +4,19 @@ view, in one process (see docs/performance.md). Not a test.
 
     .venv/bin/python bench/cpu.py [--requests 30] [--scale 20] [--workdir DIR] [--pages a,b]
 
-wrk's requests per second move with whatever else the machine runs; the processor time
-one process spends on a request moves far less. This sets up what ``bench/run`` sets up
-(production settings, ``CACHE_URL=dummycache://``, collected static files, the demo content
-plus ``generate_scale_data --scale 20``, SQLite unless DATABASE_URL names a PostgreSQL
-server), then requests each page through Django's WSGI handler (the test client) and
-prints the median CPU milliseconds per request over rounds of ``--requests`` requests and
-the ratio ``minimal view's time / page's time``: the share of the minimal view's rate a
-page would reach when CPU bound. It also counts the Python function calls per request
-(under cProfile), a figure that does not move with the machine's load, and their ratio,
-and the queries per request. On a PostgreSQL server on this machine it also reads the CPU
-time of the server's process that serves the connection (``/proc/PID/schedstat``) and adds
-it ("+ server"): the two share the machine's cores under gunicorn, so the sum is what a page
-costs the machine.
+wrk's requests per second move with whatever else the machine runs; the processor time one
+process spends on a request moves far less. This sets up what ``bench/run`` sets up
+(production settings, ``CACHE_URL=dummycache://``, collected static files, the demo
+content plus ``generate_scale_data --scale 20``, SQLite unless DATABASE_URL names a
+database of a PostgreSQL server, created when missing), then requests each page through
+Django's WSGI handler (the test client) and prints the median CPU milliseconds per request
+over rounds of ``--requests`` requests and the ratio ``minimal view's time / page's
+time``: the share of the minimal view's rate a page would reach when CPU bound. It also
+counts the Python function calls per request (under cProfile), a figure that does not move
+with the machine's load, and their ratio, and the queries per request. On a PostgreSQL
+server on this machine it also reads the CPU time of the server's process that serves the
+connection (``/proc/PID/schedstat``) and adds it ("+ server"): the two share the machine's
+cores under gunicorn, so the sum is what a page costs the machine.
 With ``--workdir`` the database and static files are kept there and reused by the next
 run (give the same ``--scale``). ``--profile PAGE`` prints a profile of that page instead,
 with its own time summed by area (``PROFILE_SORT=tottime`` sorts by own time).
@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,10 +104,25 @@ def environment(workdir):
     }
 
 
+def create_database(url):
+    """Create the PostgreSQL database that ``url`` names when its server has none of that name."""
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(url).path.lstrip("/")
+    server = urlsplit(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not found.fetchone():
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
 def set_up(env, workdir, scale):
     marker = workdir / f"ready-{scale}x"
     if marker.exists():
         return
+    if env["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
+        create_database(env["DATABASE_URL"])
     for command in (
         ["migrate", "--noinput"],
         ["load_demo_content"],
