@@ -22,64 +22,20 @@ import os
 import secrets
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from benchmark import create_postgres_database, fetch, free_port, gunicorn, manage, pgbouncer, say
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+from benchmark import create_postgres_database, fetch, gunicorn, manage, pgbouncer, say  # noqa: E402
+
+from tests.helpers.postgres import OwnPostgres  # noqa: E402
+
 PAGES = ["/en/", "/en/regions/", "/en/programmes/", "/api/v1/regions"]
-
-
-class Postgres:
-    """A throwaway PostgreSQL 15 cluster, as scripts/fault-drill starts its own."""
-
-    def __init__(self, folder):
-        self.data = folder / "pg"
-        self.port = free_port()
-        self.as_root = os.geteuid() == 0
-        self.options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
-
-    def run(self, *args, check=True):
-        command = [str(PG_BIN / args[0]), *args[1:]]
-        if self.as_root:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, check=check, capture_output=True, text=True, timeout=120)
-
-    def pg_ctl(self, action, check=True):
-        log = str(self.data / "log")
-        return self.run(
-            "pg_ctl", "-D", str(self.data), "-o", self.options, "-l", log, "-m", "fast", "-w",
-            action, check=check,
-        )  # fmt: skip
-
-    def start(self):
-        if not self.data.exists():
-            self.data.mkdir()
-            if self.as_root:
-                shutil.chown(self.data, "postgres", "postgres")
-            self.run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
-        self.pg_ctl("start")
-
-    def signal(self, number):
-        """The postmaster and every process it started."""
-        main = int((self.data / "postmaster.pid").read_text().split()[0])
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-            if int(entry.name) == main or parent == main:
-                try:
-                    os.kill(int(entry.name), number)
-                except ProcessLookupError:
-                    pass
 
 
 def timed(base, path):
@@ -117,7 +73,7 @@ def main():
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kainuu-pgbouncer-frozen-"))
     folder.chmod(0o755)
-    postgres = Postgres(folder)
+    postgres = OwnPostgres(folder)
     try:
         postgres.start()
         server = f"postgres://postgres@127.0.0.1:{postgres.port}/postgres"
@@ -144,9 +100,7 @@ def main():
                 say(f"gunicorn -c deploy/gunicorn.conf.py (2 workers) on {base}, nothing cached")
                 run(base, postgres)
     finally:
-        if (postgres.data / "postmaster.pid").exists():
-            postgres.signal(signal.SIGCONT)
-        postgres.run("pg_ctl", "-D", str(postgres.data), "-m", "fast", "-w", "stop", check=False)
+        postgres.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -156,7 +110,7 @@ def run(base, postgres):
     frozen(base, postgres)
 
     say("\n== PostgreSQL stopped (pg_ctl stop -m fast), then started")
-    postgres.run("pg_ctl", "-D", str(postgres.data), "-m", "fast", "-w", "stop")
+    postgres.pg_ctl("stop")
     show("stopped", [timed(base, path) for path in PAGES])
     show("/healthz", [timed(base, "/healthz")])
     postgres.pg_ctl("start")

@@ -20,6 +20,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -35,9 +36,12 @@ from django_otp.oath import totp
 from report import check, finish, say
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.postgres import OwnPostgres  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 ADMIN_PASSWORD = "drill-" + secrets.token_urlsafe(12)
 # The drill's superuser has an authenticator app, as production settings require.
 ADMIN_OTP_KEY = secrets.token_hex(20)
@@ -224,6 +228,7 @@ class Drill:
         self.as_root = os.geteuid() == 0
         self.read_only_app = self.as_root and shutil.which("unshare") is not None
         self.pg_port, self.redis_port = free_port(), free_port()
+        self.postgres = OwnPostgres(self.work, port=self.pg_port)
         self.hosts = {"A": free_port(), "B": free_port()}
         self.servers = {}
         self.redis = None
@@ -246,64 +251,6 @@ class Drill:
             "GUNICORN_WORKERS": "2",
         }
         self.env.pop("PAGE_CACHE_SECONDS", None)
-
-    # PostgreSQL, as the postgres user when run as root (initdb refuses root).
-    def _pg(self, *args, check=True):
-        command = [str(PG_BIN / args[0]), *args[1:]]
-        if self.as_root:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, check=check, capture_output=True, text=True, timeout=120)
-
-    def start_postgres(self):
-        data = self.work / "pg"
-        if not data.exists():
-            data.mkdir()
-            if self.as_root:
-                shutil.chown(data, "postgres", "postgres")
-            self._pg("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
-        options = f"-p {self.pg_port} -k {data} -c listen_addresses=127.0.0.1"
-        self._pg("pg_ctl", "-D", str(data), "-o", options, "-l", str(data / "log"), "-w", "start")
-
-    def stop_postgres(self):
-        self._pg("pg_ctl", "-D", str(self.work / "pg"), "-m", "fast", "-w", "stop", check=False)
-
-    def restart_postgres(self):
-        data = self.work / "pg"
-        options = f"-p {self.pg_port} -k {data} -c listen_addresses=127.0.0.1"
-        self._pg(
-            "pg_ctl",
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-l",
-            str(data / "log"),
-            "-m",
-            "fast",
-            "-w",
-            "restart",
-        )
-
-    def postgres_pids(self):
-        """The postmaster and every process it started."""
-        main = int((self.work / "pg" / "postmaster.pid").read_text().split()[0])
-        pids = [main]
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text()
-                except OSError:
-                    continue
-                if int(stat.rsplit(")", 1)[1].split()[1]) == main:
-                    pids.append(int(entry.name))
-        return pids
-
-    def signal_postgres(self, number):
-        for pid in self.postgres_pids():
-            try:
-                os.kill(pid, number)
-            except ProcessLookupError:
-                pass
 
     def start_redis(self):
         self.redis = subprocess.Popen(
@@ -392,8 +339,8 @@ class Drill:
 
     def setup(self):
         say(f"== setting up in {self.work}")
-        self.start_postgres()
-        self._pg(
+        self.postgres.start()
+        self.postgres.run(
             "createdb", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres", "kainuu_drill"
         )
         say(f"   PostgreSQL 15 on 127.0.0.1:{self.pg_port}")
@@ -423,9 +370,7 @@ class Drill:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 server.kill()
-        if (self.work / "pg" / "postmaster.pid").exists():
-            self.signal_postgres(signal.SIGCONT)
-        self.stop_postgres()
+        self.postgres.stop()
         self.stop_redis()
         if os.environ.get("FAULT_DRILL_KEEP"):
             say(f"Kept {self.work}")
@@ -458,14 +403,14 @@ print(json.dumps({
 def frozen(drill, what):
     """SIGSTOP the dependency, and SIGCONT it however the block ends."""
     if what == "postgres":
-        drill.signal_postgres(signal.SIGSTOP)
+        drill.postgres.signal(signal.SIGSTOP)
     else:
         drill.redis.send_signal(signal.SIGSTOP)
     try:
         yield
     finally:
         if what == "postgres":
-            drill.signal_postgres(signal.SIGCONT)
+            drill.postgres.signal(signal.SIGCONT)
         else:
             drill.redis.send_signal(signal.SIGCONT)
 
@@ -695,7 +640,7 @@ def run(drill):
 
     say("\n== PostgreSQL stopped, then started")
     check(warm((a, b), (page, "/en/")), "both hosts serve the two pages from the cache")
-    drill.stop_postgres()
+    drill.postgres.pg_ctl("stop", check=False)
     cached = [a.get(page), b.get(page), a.get("/en/"), b.get("/en/")]
     check(
         {r.status for r in cached} == {200},
@@ -731,7 +676,7 @@ def run(drill):
         "an unknown address answers 503 with Retry-After (it may be an old one)",
         f"status {unknown.status}",
     )
-    drill.start_postgres()
+    drill.postgres.start()
     check(wait_for(lambda: a.get("/healthz").status == 200, 10), "healthy again by itself")
     after = [browser.get(unique_path()).status for browser in (a, b) for _ in range(8)]
     check(set(after) == {200}, "no request fails after the start", f"{after}")
@@ -739,7 +684,7 @@ def run(drill):
     say("\n== PostgreSQL restarted under the running hosts")
     for browser in (a, b):
         browser.get(unique_path())
-    drill.restart_postgres()
+    drill.postgres.pg_ctl("restart")
     after = [browser.get(unique_path()).status for browser in (a, b) for _ in range(8)]
     check(set(after) == {200}, "no request fails after the restart", f"{after}")
     title = f"Saved after the restart {secrets.token_hex(3)}"

@@ -1,4 +1,9 @@
-"""A PostgreSQL server of a test's own, on a spare port, that the test can freeze and restart."""
+"""
+A PostgreSQL server of its own, on a spare port, that a test, the fault drill
+(scripts/fault_drill.py) or a benchmark (bench/pgbouncer_frozen.py) can freeze, stop and
+restart: a throwaway cluster (initdb into a folder), run as the postgres user when root
+(initdb refuses root).
+"""
 
 import os
 import shutil
@@ -19,39 +24,47 @@ def spare_port():
 
 
 class OwnPostgres:
-    """A throwaway cluster (initdb into a temporary folder), run as postgres when root."""
+    """A throwaway cluster in ``folder``/pg, listening on 127.0.0.1:``port`` (a spare one)."""
 
     available = (PG_BIN / "initdb").exists()
 
-    def __init__(self, folder):
+    def __init__(self, folder, port=None):
         self.data = Path(folder) / "pg"
-        self.port = spare_port()
+        self.port = port or spare_port()
         self.as_root = os.geteuid() == 0
         self.options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
 
-    def run(self, *args):
+    def run(self, *args, check=True):
+        """Run one of PostgreSQL's programs (``args[0]``), as postgres when root."""
         command = [str(PG_BIN / args[0]), *args[1:]]
         if self.as_root:
             command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+        return subprocess.run(command, check=check, capture_output=True, text=True, timeout=120)
 
-    def pg_ctl(self, action):
+    def pg_ctl(self, action, check=True):
         log = str(self.data / "log")
         options = ["-o", self.options, "-l", log, "-m", "fast", "-w"]
-        self.run("pg_ctl", "-D", str(self.data), *options, action)
+        return self.run("pg_ctl", "-D", str(self.data), *options, action, check=check)
 
     def start(self):
+        """Start the server, creating its cluster the first time."""
         if not self.data.exists():
             self.data.mkdir(parents=True)
             if self.as_root:
-                shutil.chown(self.data.parent, "postgres", "postgres")
                 shutil.chown(self.data, "postgres", "postgres")
             self.run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         self.pg_ctl("start")
 
-    def signal(self, number):
-        """Signal the postmaster and every process it started."""
+    def stop(self):
+        """Stop the server if it runs (a frozen one is woken first)."""
+        if (self.data / "postmaster.pid").exists():
+            self.signal(signal.SIGCONT)
+        self.pg_ctl("stop", check=False)
+
+    def pids(self):
+        """The postmaster and every process it started."""
         main = int((self.data / "postmaster.pid").read_text().split()[0])
+        pids = [main]
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
@@ -59,11 +72,17 @@ class OwnPostgres:
                 parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except OSError:
                 continue
-            if int(entry.name) == main or parent == main:
-                try:
-                    os.kill(int(entry.name), number)
-                except ProcessLookupError:
-                    pass
+            if parent == main:
+                pids.append(int(entry.name))
+        return pids
+
+    def signal(self, number):
+        """Signal the postmaster and every process it started."""
+        for pid in self.pids():
+            try:
+                os.kill(pid, number)
+            except ProcessLookupError:
+                pass
 
     @contextmanager
     def frozen(self):
@@ -84,5 +103,4 @@ def own_postgres():
         try:
             yield server
         finally:
-            server.signal(signal.SIGCONT)
-            server.pg_ctl("stop")
+            server.stop()
