@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -26,9 +27,7 @@ def pytest_collection_modifyitems(items):
     unsafe = []
     for item in items:
         marker = item.get_closest_marker("django_db")
-        outside = "transactional_db" in item.fixturenames or (
-            marker is not None and marker.kwargs.get("transaction")
-        )
+        outside = _outside_a_transaction(item)
         restores = "django_db_serialized_rollback" in item.fixturenames or (
             marker is not None and marker.kwargs.get("serialized_rollback")
         )
@@ -39,6 +38,13 @@ def pytest_collection_modifyitems(items):
             "mark these tests pytest.mark.django_db(transaction=True, serialized_rollback=True):\n"
             + "\n".join(unsafe)
         )
+
+
+def _outside_a_transaction(item):
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in item.fixturenames or (
+        marker is not None and bool(marker.kwargs.get("transaction"))
+    )
 
 
 def english_client():
@@ -67,6 +73,19 @@ def _english_outside_requests():
     """Messages built outside a request (model validation) in English, whatever ran before."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _content_types_as_stored(request):
+    """
+    After a test outside a transaction, forget the content types the process has cached.
+    One that flushes the database (a restore) creates them again under other ids; the
+    serialized rollback then puts the migrations' rows back, and the next test would save
+    a version or a log entry with a cached id that no row has any more.
+    """
+    yield
+    if _outside_a_transaction(request.node):
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session", autouse=True)
