@@ -37,7 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchmark import GOAL_UNCACHED, GOAL_UNCACHED_HOME, page_type_urls  # noqa: E402
+from benchmark import (  # noqa: E402
+    GOAL_UNCACHED,
+    GOAL_UNCACHED_HOME,
+    create_postgres_database,
+    page_type_urls,
+)
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 # The areas a profile's own time is summed by (the first match of the file's path).
@@ -105,16 +110,15 @@ def environment(workdir):
 
 
 def create_database(url):
-    """Create the PostgreSQL database that ``url`` names when its server has none of that name."""
+    """Create the database ``url`` names, as ``bench/run`` creates its own, when there is none."""
     import psycopg
-    from psycopg import sql
 
     name = urlsplit(url).path.lstrip("/")
-    server = urlsplit(url)._replace(path="/postgres").geturl()
-    with psycopg.connect(server, autocommit=True) as connection:
+    with psycopg.connect(urlsplit(url)._replace(path="/postgres").geturl()) as connection:
         found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not found.fetchone():
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        missing = found.fetchone() is None
+    if missing:
+        create_postgres_database(url, name)
 
 
 def set_up(env, workdir, scale):

@@ -29,7 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchmark import page_type_urls  # noqa: E402
+from benchmark import (  # noqa: E402
+    create_postgres_database,
+    drop_postgres_database,
+    page_type_urls,
+)
 
 WORDS = {"en": ["kainuu", "tourism"], "fi": ["kainuu", "matkailu"]}
 GOAL_TIME, BUDGET = 1.5, 8
@@ -45,17 +49,6 @@ def parse_args():
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=5)
     return parser.parse_args()
-
-
-def database(url, name, create):
-    import psycopg
-
-    admin = urlsplit(url)._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    return urlsplit(url)._replace(path=f"/{name}").geturl()
 
 
 def query_counts(client, urls):
@@ -143,8 +136,10 @@ def main():
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server: the stored vectors are its.")
     one_name = f"kainuu_search_bench_{os.getpid()}_1x"
     many_name = f"kainuu_search_bench_{os.getpid()}_{args.scale}x"
-    one_url = database(server, one_name, create=True)
-    many_url = database(server, many_name, create=True)
+    for name in (one_name, many_name):
+        drop_postgres_database(server, name)
+    one_url = create_postgres_database(server, one_name)
+    many_url = create_postgres_database(server, many_name)
     os.environ.update(
         DATABASE_URL=one_url,
         # The test settings: plain static files (no collectstatic) and no page cache.
@@ -182,13 +177,12 @@ def main():
             for url, into in ((one_url, times_1x), (many_url, times_nx)):
                 use_database(url)
                 timings(client, urls, args.repeat, into)
-        use_database(one_url)
         from django.db import connection
 
         connection.close()
     finally:
-        database(server, one_name, create=False)
-        database(server, many_name, create=False)
+        drop_postgres_database(server, one_name)
+        drop_postgres_database(server, many_name)
     for figures, times in ((at_1x, times_1x), (at_nx, times_nx)):
         for name, figure in figures.items():
             for key in ("ms", "ranking ms"):
