@@ -1,14 +1,17 @@
 """
-Security headers Django's own middleware does not set, the client address for
-axes, and a 503 when the database is unavailable.
+Security headers Django's own middleware does not set, the ETag of a page, the client
+address for axes, and a 503 when the database is unavailable.
 """
 
+import hashlib
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.middleware import http
 from django.template.loader import render_to_string
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -34,6 +37,31 @@ class SecurityHeadersMiddleware:
         )
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+def set_response_etag(response):
+    """
+    Django's ``set_response_etag`` with SHA-256 in place of MD5. On a processor with SHA
+    instructions (x86-64 and ARM servers have them) it hashes a body in under half of
+    MD5's time: the 20x sitemap's 782 KB in 0.45 ms against 1.05 (docs/performance.md).
+    """
+    if not response.streaming and response.content:
+        response.headers["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest())
+    return response
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """Django's, its ETag made by ``set_response_etag`` above."""
+
+    def process_response(self, request, response):
+        # As Django's: a GET response only (a HEAD response's body is empty).
+        if (
+            request.method == "GET"
+            and self.needs_etag(response)
+            and not response.has_header("ETag")
+        ):
+            set_response_etag(response)
+        return super().process_response(request, response)
 
 
 def client_ip(request):

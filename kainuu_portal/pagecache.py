@@ -68,9 +68,9 @@ from django.http.request import split_domain_port
 from django.middleware.csp import get_nonce
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
-from django.utils.cache import set_response_etag
 from django.utils.http import split_directive_names, split_header_value
 
+from .middleware import set_response_etag
 from .models import ContentVersion
 from .publishing.models import Publishable, Redirect, Status
 

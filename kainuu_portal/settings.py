@@ -152,7 +152,7 @@ MIDDLEWARE = [
     # CORS headers for the open data API only (CORS_URLS_REGEX); before CommonMiddleware.
     "corsheaders.middleware.CorsMiddleware",
     # Before the page cache, so that a cached page answers a conditional request with 304.
-    "django.middleware.http.ConditionalGetMiddleware",
+    "kainuu_portal.middleware.ConditionalGetMiddleware",
     # Before sessions: a cached page is served without touching the session or the database.
     "kainuu_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -116,3 +116,17 @@ def test_a_section_with_times_on_every_item_has_its_latest(site):
     section.get_urls(site=SimpleNamespace(domain="testserver"), protocol="http")
     assert section.latest_lastmod == datetime(2026, 3, 4, 23, 30, tzinfo=UTC)
     assert not hasattr(sitemaps["static"](), "latest_lastmod")
+
+
+def test_the_sitemap_answers_a_conditional_request_until_its_content_changes(client, site):
+    first = client.get("/sitemap.xml")
+    etag = first["ETag"]
+    assert etag.startswith('"') and etag.endswith('"')
+    unchanged = client.get("/sitemap.xml", headers={"if-none-match": etag})
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    factories.make_sector(slug="energy", slug_sv="energi")
+    changed = client.get("/sitemap.xml", headers={"if-none-match": etag})
+    assert changed.status_code == 200
+    assert "/energy/" in changed.content.decode()
+    assert changed["ETag"] != etag
