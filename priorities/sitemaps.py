@@ -1,6 +1,6 @@
 from django.db.models import Count
 
-from kainuu_portal.publishing.models import Address, live_condition
+from kainuu_portal.publishing.models import Address
 from kainuu_portal.publishing.sitemaps import (
     LiveContentSitemap,
     RouteSitemap,
@@ -19,14 +19,16 @@ class ComparisonSitemap(LiveContentSitemap):
     lastmod_field = None
 
     def rows(self, now):
-        return (
-            Region.objects.live(now=now)
-            .annotate(
-                programme_count=Count("programmes", filter=live_condition("programmes__", now=now))
-            )
-            .filter(programme_count__gte=2)
-            .order_by("pk")
+        # The regions' ids in a subquery: grouping the regions themselves would group by
+        # every column of theirs, their long texts included.
+        compared = (
+            Programme.objects.live(now=now)
+            .values("region")
+            .annotate(periods=Count("pk"))
+            .filter(periods__gte=2)
+            .values("region")
         )
+        return Region.objects.live(now=now).filter(pk__in=compared).order_by("pk")
 
 
 class EconomicDomainsSitemap(RouteSitemap):

@@ -9,14 +9,16 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone
 
 from .models import SLUG, Address, language_order, url_template
 from .statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
-# The addresses' slugs of a sitemap, each followed by a space: all of them checked at once.
-SLUGS = re.compile(f"(?:{SLUG.pattern} )*")
+# The slugs of a sitemap's addresses, separated by spaces: all of them checked at once.
+SLUGS = re.compile(f"{SLUG.pattern}(?: {SLUG.pattern})*")
 
 
 class PortalSitemap(Sitemap):
@@ -31,7 +33,7 @@ class PortalSitemap(Sitemap):
     alternates: written by Django's framework, each address would cost a few dozen
     function calls per language, and its template a few dozen more per entry.
 
-    Subclasses give ``addresses()``. Every item is in every language (``_languages()``);
+    Subclasses give ``entries()``. Every item is in every language (``_languages()``);
     there is no change frequency or priority.
     """
 
@@ -39,16 +41,16 @@ class PortalSitemap(Sitemap):
     alternates = True
     x_default = True
 
-    def addresses(self):
+    def entries(self, site_root):
         """
-        ``(locations, lastmods)``: for each item, its addresses (the paths, escaped for
-        XML) in each of ``_languages()`` and then the x-default one when the sitemap has
-        it (``x_default_language()``); and each item's last change as read, or None.
+        ``(entries, lastmods)``: the ``<url>`` elements, the addresses starting with
+        ``site_root`` (escaped for XML), each item's in each of ``_languages()``
+        (``_entries()``); and each element's last change as read, or None.
         """
         raise NotImplementedError
 
     def aware(self, lastmod):
-        """A last change of ``addresses()`` as an aware datetime (``latest_lastmod``)."""
+        """A last change of ``entries()`` as an aware datetime (``latest_lastmod``)."""
         return lastmod
 
     def x_default_language(self):
@@ -59,13 +61,7 @@ class PortalSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         site_root = escape(f"{self.get_protocol(protocol)}://{self.get_domain(site)}")
-        entries, lastmods = _entries(
-            *self.addresses(),
-            self._languages(),
-            self.x_default_language() is not None,
-            site_root,
-            self.aware,
-        )
+        entries, lastmods = self.entries(site_root)
         page = Paginator(entries, self.limit).page(page)
         first = (page.number - 1) * self.limit
         lastmods = lastmods[first : first + self.limit]
@@ -73,30 +69,48 @@ class PortalSitemap(Sitemap):
             self.latest_lastmod = self.aware(max(lastmods))
         return page.object_list
 
+    def _written(self, rows, addresses, lastmod_column=None):
+        """``_entries()`` in this sitemap's languages."""
+        languages = self._languages()
+        hreflangs = [escape(code) for code in languages]
+        if self.x_default_language():
+            hreflangs.append("x-default")
+        return _entries(rows, addresses, hreflangs, len(languages), lastmod_column, self.aware)
+
+    def _fixed(self, site_root, urls):
+        """
+        The addresses of ``_entries()`` that are ``urls`` (in each of ``_languages()``),
+        each with nothing of a row's: and the x-default one when the sitemap has it.
+        """
+        x_default = self.x_default_language()
+        if x_default:
+            urls = [*urls, _without_prefix(urls[self._languages().index(x_default)], x_default)]
+        return [(site_root + escape(url), ()) for url in urls]
+
 
 class RouteSitemap(PortalSitemap):
     """The pages of ``routes``, URL names of routes without arguments."""
 
     routes = ()
 
-    def addresses(self):
-        languages = self._languages()
-        x_default = self.x_default_language()
-        locations = []
+    def entries(self, site_root):
+        entries = []
+        lastmods = []
         for name in self.routes:
-            urls = [Address(name).url({}, code) for code in languages]
-            if x_default:
-                urls.append(_without_prefix(urls[languages.index(x_default)], x_default))
-            locations.append([escape(url) for url in urls])
-        return locations, [None] * len(locations)
+            urls = [Address(name).url({}, code) for code in self._languages()]
+            written, written_lastmods = self._written([()], self._fixed(site_root, urls))
+            entries += written
+            lastmods += written_lastmods
+        return entries, lastmods
 
 
 class LiveContentSitemap(PortalSitemap):
     """
     The live rows of ``model``, each at its ``address`` (the model's by default), last
     changed at its ``lastmod_field`` (a DateTimeField; none when empty). The rows are
-    read as ``raw_values()`` with what their addresses are made of (``Address.urls_of``):
-    no model instances.
+    read as tuples of what their addresses are made of, each slug in each language as
+    visitors see it (the database picks the language's own or its fallback's): no model
+    instances.
     """
 
     model = None
@@ -107,19 +121,59 @@ class LiveContentSitemap(PortalSitemap):
         """The rows to list, live at ``now``: a queryset of ``model``."""
         return self.model.objects.live(now=now).order_by("pk")
 
-    def addresses(self):
+    def entries(self, site_root):
         address = self.address or self.model.address
         connection = connections[self.model.objects.db]
-        rows = _statement(type(self), connection.alias).rows(now_for(connection))
-        languages = [*self._languages()]
+        languages = self._languages()
+        # The fallbacks a slug is read with depend on the translation app's, per thread.
+        orders = tuple(language_order(code) for code in languages)
+        statement, slug_count = _statement(type(self), connection.alias, tuple(languages), orders)
+        rows = statement.tuples(now_for(connection))
+        columns = {name: number for number, name in enumerate(statement.names)}
+        lastmod_column = columns[self.lastmod_field] if self.lastmod_field else None
+        addresses = self._addresses(site_root, address, columns)
+        if addresses is not None and _slugs_as_written(rows, len(columns) - slug_count):
+            return self._written(rows, addresses, lastmod_column)
+        # Slugs that reverse() writes otherwise: each row's addresses by Address.url.
+        entries = []
+        lastmods = []
+        for row in rows:
+            urls = [
+                address.url(
+                    {name: row[columns[_slug_column(name, code)]] for name in address.lookups}, code
+                )
+                for code in languages
+            ]
+            written, written_lastmods = self._written(
+                [row], self._fixed(site_root, urls), lastmod_column
+            )
+            entries += written
+            lastmods += written_lastmods
+        return entries, lastmods
+
+    def _addresses(self, site_root, address, columns):
+        """
+        The addresses of ``_entries()`` from ``address``'s URL template in each language
+        and the x-default one, the rows' slugs at ``columns`` (``_statement()``'s names);
+        None when the route has no template, or its x-default one is not its own.
+        """
         x_default = self.x_default_language()
+        codes = [*self._languages(), *([x_default] if x_default else [])]
+        templates = [_url_parts(address, code) for code in codes]
+        if None in templates:
+            return None
         if x_default:
-            languages.append(x_default)
-        locations = _locations(rows, address, languages, x_default)
-        if locations is None:  # slugs reverse() writes otherwise
-            locations = _locations_by_reverse(rows, address, languages, x_default)
-        field = self.lastmod_field
-        return locations, [row[field] for row in rows] if field else [None] * len(rows)
+            head, pieces = templates[-1]
+            if f"/{x_default}/" not in head:
+                return None
+            templates[-1] = (_without_prefix(head, x_default), pieces)
+        return [
+            (
+                site_root + head,
+                tuple((columns[_slug_column(name, code)], literal) for name, literal in pieces),
+            )
+            for code, (head, pieces) in zip(codes, templates, strict=True)
+        ]
 
     def aware(self, lastmod):
         # What the ORM's converter makes of a time the driver gives (naive on SQLite).
@@ -128,41 +182,42 @@ class LiveContentSitemap(PortalSitemap):
         return lastmod
 
 
-def _entries(locations, lastmods, languages, x_default, site_root, aware):
+def _entries(rows, addresses, hreflangs, count, lastmod_column, aware):
     """
-    The ``<url>`` elements of the items ``locations`` and ``lastmods`` (as
-    ``PortalSitemap.addresses()`` gives them, made aware by ``aware``), one for each
-    item in each language, as Django's ``sitemap.xml`` writes them; and each element's
-    last change.
+    The ``<url>`` elements of ``rows`` as Django's ``sitemap.xml`` writes them, one for
+    each row in each of the first ``count`` of ``hreflangs`` (the languages, then
+    x-default when the sitemap has it), with the alternates in all of them; and each
+    element's last change (the row's at ``lastmod_column``, made aware by ``aware``; or
+    None). ``addresses`` gives an address for each of ``hreflangs``: its start, then of
+    each slug its column in the row and the text after it, all escaped for XML.
     """
-    # No function calls per item or address (string building and lookups only), but for
+    # No function calls per row or address (string building and lookups only), but for
     # each minute of last change met: a sitemap writes thousands of addresses.
-    hreflangs = [escape(code) for code in languages]
-    if x_default:
-        hreflangs.append("x-default")
-    count = len(languages)
+    links_start = [f'<xhtml:link rel="alternate" hreflang="{code}" href="' for code in hreflangs]
     days = {}
     entries = []
     entry_lastmods = []
-    for urls, lastmod in zip(locations, lastmods, strict=True):
+    for row in rows:
+        urls = []
+        for head, pieces in addresses:
+            url = head
+            for column, literal in pieces:
+                url += row[column] + literal
+            urls.append(url)
         links = ""
-        for hreflang, url in zip(hreflangs, urls, strict=True):
-            links += f'<xhtml:link rel="alternate" hreflang="{hreflang}" href="{site_root}{url}"/>'
+        for start, url in zip(links_start, urls, strict=True):
+            links += start + url + '"/>'
         day = ""
+        lastmod = None if lastmod_column is None else row[lastmod_column]
         if lastmod is not None:
             # The day is the same for every time of one minute, in any time zone today.
-            minute = (
-                lastmod.tzinfo,
-                lastmod.year,
-                lastmod.month,
-                lastmod.day,
-                lastmod.hour,
-                lastmod.minute,
-            )
-            if minute not in days:
-                days[minute] = f"<lastmod>{_day(aware(lastmod))}</lastmod>"
-            day = days[minute]
-        entries += [f"<url><loc>{site_root}{url}</loc>{day}{links}</url>" for url in urls[:count]]
+            minute = lastmod.replace(second=0, microsecond=0)
+            day = days.get(minute)
+            if day is None:
+                day = days[minute] = f"<lastmod>{_day(aware(lastmod))}</lastmod>"
+        rest = f"</loc>{day}{links}</url>"
+        for url in urls[:count]:
+            entries.append(f"<url><loc>{url}{rest}")
         entry_lastmods += [lastmod] * count
     return entries, entry_lastmods
 
@@ -172,53 +227,19 @@ def _day(lastmod):
     return timezone.template_localtime(lastmod).date().isoformat()
 
 
-def _locations(rows, address, languages, x_default):
-    """
-    The addresses of ``rows`` (``raw_values()`` with ``address.columns()``) in each of
-    ``languages`` (the last one again for x-default when given), escaped for XML, as
-    ``address.urls_of()`` makes them; None when a slug is not one that it writes in its
-    route's URL template.
-    """
-    parts = [_url_parts(address, code) for code in languages]
-    if None in parts:
-        return None
-    if x_default:
-        head, pieces = parts[-1]
-        prefix = f"/{x_default}/"
-        if prefix not in head:
-            return None
-        parts[-1] = (head.replace(prefix, "/", 1), pieces)
-    slugs = ""
-    locations = []
-    for row in rows:
-        urls = []
-        for head, pieces in parts:
-            url = head
-            for columns, literal in pieces:
-                for column in columns:
-                    if value := row[column]:
-                        break
-                else:
-                    value = ""
-                slugs += value + " "
-                url += value + literal
-            urls += [url]
-        locations += [urls]
-    if not SLUGS.fullmatch(slugs):
-        return None
-    return locations
+def _slug_column(name, language):
+    """The column of ``_statement()``'s rows with the URL argument ``name`` in ``language``."""
+    return f"{name}_in_{language}"
 
 
-def _locations_by_reverse(rows, address, languages, x_default):
-    """The addresses of ``_locations()`` by ``address.urls_of()``, whatever the slugs."""
-    urls_of = [address.urls_of(code) for code in languages]
-    locations = []
-    for row in rows:
-        urls = [url(row) for url in urls_of]
-        if x_default:
-            urls[-1] = _without_prefix(urls[-1], x_default)
-        locations.append([escape(url) for url in urls])
-    return locations
+def _slugs_as_written(rows, first):
+    """
+    Whether every slug of ``rows`` (``_statement()``'s, its slugs from column ``first``
+    on) is one that ``reverse()`` writes as it is, so that the URL template writes the
+    same address.
+    """
+    # All of them checked at once.
+    return not rows or SLUGS.fullmatch(" ".join([slug for row in rows for slug in row[first:]]))
 
 
 def _without_prefix(url, language):
@@ -228,10 +249,10 @@ def _without_prefix(url, language):
 
 def _url_parts(address, language):
     """
-    ``address``'s URL template in ``language`` as ``(head, ((columns, literal), ...))``:
-    the text before the first argument, then each argument's columns in the order the
-    translation app reads them for ``language`` and the text after it, escaped for
-    XML; None when the route has no template (``Address.urls_of`` reverses each row).
+    ``address``'s URL template in ``language`` as ``(head, ((name, literal), ...))``:
+    the text before the first argument, then each argument's name and the text after
+    it, escaped for XML; None when the route has no template (``Address.url`` reverses
+    each row).
     """
     template = url_template(
         address.url_name,
@@ -242,12 +263,11 @@ def _url_parts(address, language):
     )
     if template is None:
         return None
-    return _split(template, tuple(address.lookups.items()), language_order(language))
+    return _split(template)
 
 
 @functools.cache
-def _split(template, lookups, order):
-    lookups = dict(lookups)
+def _split(template):
     parsed = list(Formatter().parse(template))
     head = escape(parsed[0][0])
     pieces = []
@@ -255,21 +275,36 @@ def _split(template, lookups, order):
         if name is None:
             break
         literal = parsed[number + 1][0] if number + 1 < len(parsed) else ""
-        columns = tuple(f"{lookups[name]}_{code}" for code in order)
-        pieces.append((columns, escape(literal)))
+        pieces.append((name, escape(literal)))
     return head, tuple(pieces)
 
 
 @functools.cache
-def _statement(sitemap, using):
-    # Every sitemap request reads each type's rows: compiled once per process, run with
-    # each request's time.
+def _statement(sitemap, using, languages, orders):
+    """
+    ``(statement, slug count)``: the statement of a ``LiveContentSitemap``'s rows, each
+    its last change (as the driver gives it, when the sitemap has one) and then each URL
+    argument's slug in each of ``languages`` as visitors see it, the language's own or
+    the first of its fallbacks (``orders``, ``language_order()``) that has one, else ""
+    (``_slug_column()``). Every sitemap request reads each type's rows: compiled once
+    per process, run with each request's time.
+    """
     address = sitemap.address or sitemap.model.address
     fields = [sitemap.lastmod_field] if sitemap.lastmod_field else []
-    # The translations as stored (raw_values: no fallback of the translation app's own),
-    # the times as the driver gives them (made aware only for the day they are written as).
-    rows = sitemap().rows(STAND_IN_TIME).raw_values(*fields, *address.columns())
-    return Statement(rows, [stand_in_time(connections[using])], using, converted=False)
+    slugs = {
+        _slug_column(name, code): Coalesce(
+            *(NullIf(F(f"{lookup}_{language}"), Value("")) for language in order),
+            Value(""),
+            output_field=CharField(),
+        )
+        for code, order in zip(languages, orders, strict=True)
+        for name, lookup in address.lookups.items()
+    }
+    rows = sitemap().rows(STAND_IN_TIME).raw_values(*fields, **slugs)
+    statement = Statement(rows, [stand_in_time(connections[using])], using, converted=False)
+    if statement.names != [*fields, *slugs]:
+        raise ValueError(f"not the columns asked for: {statement.names}")
+    return statement, len(slugs)
 
 
 def live_content_sitemap(model):

@@ -277,6 +277,10 @@ def test_the_sitemap_lists_the_open_data_page_and_comparisons_in_every_language(
             assert f"http://testserver{reverse('open-data')}" in content
     compare = "programmes/kainuu/compare/"
     assert compare not in content  # one programme period: nothing to compare
+    factories.make_programme(
+        region=site["region"], slug="2026-2029", start_year=2026, status=Status.DRAFT
+    )
+    assert compare not in client.get("/sitemap.xml").content.decode()  # a draft is no period
     factories.make_programme(region=site["region"], slug="2022-2025", start_year=2022)
     content = client.get("/sitemap.xml").content.decode()
     with override("sv"):

@@ -130,3 +130,9 @@ def test_the_sitemap_answers_a_conditional_request_until_its_content_changes(cli
     assert changed.status_code == 200
     assert "/energy/" in changed.content.decode()
     assert changed["ETag"] != etag
+
+
+def test_without_a_url_template_each_address_is_reversed_to_the_same_sitemap(client, site):
+    with mock.patch("kainuu_portal.publishing.sitemaps.url_template", return_value=None):
+        response = client.get("/sitemap.xml")
+    assert response.content.decode() == django_sitemap()
