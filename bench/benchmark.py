@@ -18,6 +18,12 @@ DATABASE_URL is set, on a new database it creates and drops on that server):
 4. prints requests per second, p50 and p99 latency, and the ratio to the
    reference view, against the goals.
 
+With nothing cached (``--only uncached``, or after the cached runs), every public page
+type is measured once, each request rendering it; a page of ``SIZE_BOUND_BYTES`` or more
+is followed by the reference view writing a constant body of the same size
+(``/bench/reference/?bytes=N``): what that size alone costs under the same middleware and
+gunicorn, the most the page could reach.
+
 A page that answers 404 (the search or the API before they exist) is skipped,
 saying so.
 
@@ -52,6 +58,8 @@ GOAL_WARM, GOAL_COLD, GOAL_P99_MS = 0.8, 0.3, 50.0
 # With nothing cached anywhere (CACHE_URL=dummycache://): every page type, the home page.
 GOAL_UNCACHED, GOAL_UNCACHED_HOME = 0.1, 0.15
 UNCACHED_CACHE_URL = "dummycache://"
+# A page at least this big is also measured against a constant body of its size.
+SIZE_BOUND_BYTES = 100_000
 
 # The page cache neither answers nor stores a request with credentials: every one renders.
 # (A query string of its own would not do: the cache ignores parameters a page does not read.)
@@ -517,7 +525,7 @@ def measure_uncached(args, base, urls):
     for name, path in urls.items():
         if wanted and name not in wanted:
             continue
-        status, headers, _body = fetch(base + path)
+        status, headers, body = fetch(base + path)
         if status != 200:
             say(f"   {name}: {path} answers {status} here; skipped")
             continue
@@ -525,6 +533,12 @@ def measure_uncached(args, base, urls):
             raise SystemExit(f"{path} was served from a cache: {headers.get('X-Page-Cache')}")
         say(f"   {name}: {path}")
         results.append((name, "none", wrk(args, base + path)))
+        if len(body) >= SIZE_BOUND_BYTES:
+            # What a body of the page's size costs before any work of the page's own.
+            size = len(body)
+            say(f"   a constant body of its {size / 1000:.0f} KB: /bench/reference/?bytes={size}")
+            bound = wrk(args, f"{base}/bench/reference/?bytes={size}")
+            results.append((f"  {size / 1000:.0f} KB constant", "bound", bound))
     return results
 
 
@@ -536,6 +550,8 @@ def report_uncached(label, results):
         ratio = result["rps"] / reference
         if not mode:
             verdict = "(the yardstick)"
+        elif mode == "bound":
+            verdict = "(the page above at most: its size alone)"
         else:
             wanted = GOAL_UNCACHED_HOME if name == "home" else GOAL_UNCACHED
             verdict = "met" if ratio >= wanted else f"missed (ratio >= {wanted})"

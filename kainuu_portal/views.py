@@ -10,7 +10,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError, connection, connections
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -373,10 +378,33 @@ BENCHMARK_REFERENCE_PAGE = (
 )
 
 
+# The largest body the reference view writes when asked for a size.
+BENCHMARK_REFERENCE_MAX_BYTES = 10_000_000
+
+
+@reads_query("bytes")
 @require_safe
 def benchmark_reference(request):
-    """A minimal view for the benchmark (bench/run): constant HTML, no query, no template."""
-    return HttpResponse(BENCHMARK_REFERENCE_PAGE)
+    """
+    A minimal view for the benchmark (bench/run): constant HTML, no query, no template.
+    With ``?bytes=N``, the same text repeated to N bytes: what a page of that size costs
+    before any work of its own.
+    """
+    size = request.GET.get("bytes")
+    if size is None:
+        return HttpResponse(BENCHMARK_REFERENCE_PAGE)
+    if not (size.isascii() and size.isdigit() and 0 < int(size) <= BENCHMARK_REFERENCE_MAX_BYTES):
+        return HttpResponseBadRequest(
+            f"bytes: a whole number from 1 to {BENCHMARK_REFERENCE_MAX_BYTES}",
+            content_type="text/plain; charset=utf-8",
+        )
+    return HttpResponse(_reference_body(int(size)))
+
+
+@functools.lru_cache(maxsize=8)
+def _reference_body(size):
+    repeats = size // len(BENCHMARK_REFERENCE_PAGE) + 1
+    return (BENCHMARK_REFERENCE_PAGE * repeats)[:size]
 
 
 @require_safe
