@@ -43,7 +43,7 @@ def set_response_etag(response):
     """
     Django's ``set_response_etag`` with SHA-256 in place of MD5. On a processor with SHA
     instructions (x86-64 and ARM servers have them) it hashes a body in under half of
-    MD5's time: the 20x sitemap's 782 KB in 0.45 ms against 1.05 (docs/performance.md).
+    MD5's time: the 20x sitemap's 782 KB in 0.43 ms against 1.00 (docs/performance.md).
     """
     if not response.streaming and response.content:
         response.headers["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest())

@@ -27,15 +27,14 @@ from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import CharField, Count, F, Q, Value, Window
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, Q, Window
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from ninja import Field, Schema
 from ninja.renderers import JSONRenderer
 
-from .models import LANGUAGES, language_order, text_in
+from .models import LANGUAGES, first_text, language_order, text_in
 from .statements import STAND_IN_TIME, Statement, now_for, stand_in_ids, stand_in_time
 
 LICENSE = {"name": settings.COUNCIL["license"], "url": settings.COUNCIL["license_url"]}
@@ -244,14 +243,7 @@ def texts_in(languages, *lookups):
     many rows. A ``build`` that reads them is made for its ``languages``, which depend
     on whether the translation app's fallbacks are on.
     """
-    return {
-        f"{lookup}_text": Coalesce(
-            *(NullIf(F(f"{lookup}_{code}"), Value("")) for code in languages),
-            Value(""),
-            output_field=CharField(),
-        )
-        for lookup in lookups
-    }
+    return {f"{lookup}_text": first_text(lookup, languages) for lookup in lookups}
 
 
 def page_addresses(request, address, rows):

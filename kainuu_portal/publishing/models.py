@@ -271,6 +271,19 @@ def text_in(lookup="slug", language=None):
     return Coalesce(*columns, output_field=models.CharField())
 
 
+def first_text(lookup, languages):
+    """
+    The translated field ``lookup`` in the first of ``languages`` (``language_order()``
+    of a language) that has a text, else "", as a query expression: the database picks
+    the text, so that a row brings one text rather than one per language.
+    """
+    return Coalesce(
+        *(NullIf(F(f"{lookup}_{code}"), Value("")) for code in languages),
+        Value(""),
+        output_field=models.CharField(),
+    )
+
+
 def translations(*lookups):
     """
     The translation fields of the translated fields ``lookups`` (or lookups to them) in

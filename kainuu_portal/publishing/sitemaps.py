@@ -9,12 +9,10 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import CharField, F, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone
 
-from .models import SLUG, Address, language_order, url_template
+from .models import SLUG, Address, first_text, language_order, url_template
 from .statements import STAND_IN_TIME, Statement, now_for, stand_in_time
 
 # The slugs of a sitemap's addresses, separated by spaces: all of them checked at once.
@@ -79,8 +77,8 @@ class PortalSitemap(Sitemap):
 
     def _fixed(self, site_root, urls):
         """
-        The addresses of ``_entries()`` that are ``urls`` (in each of ``_languages()``),
-        each with nothing of a row's: and the x-default one when the sitemap has it.
+        ``urls`` (one in each of ``_languages()``, then the x-default one when the
+        sitemap has it) as the addresses of ``_entries()``: whole, none of a row's slugs.
         """
         x_default = self.x_default_language()
         if x_default:
@@ -127,12 +125,14 @@ class LiveContentSitemap(PortalSitemap):
         languages = self._languages()
         # The fallbacks a slug is read with depend on the translation app's, per thread.
         orders = tuple(language_order(code) for code in languages)
-        statement, slug_count = _statement(type(self), connection.alias, tuple(languages), orders)
+        statement = _statement(type(self), connection.alias, tuple(languages), orders)
         rows = statement.tuples(now_for(connection))
         columns = {name: number for number, name in enumerate(statement.names)}
         lastmod_column = columns[self.lastmod_field] if self.lastmod_field else None
         addresses = self._addresses(site_root, address, columns)
-        if addresses is not None and _slugs_as_written(rows, len(columns) - slug_count):
+        # The slugs come after the last change, when there is one.
+        first_slug = 0 if lastmod_column is None else 1
+        if addresses is not None and _slugs_as_written(rows, first_slug):
             return self._written(rows, addresses, lastmod_column)
         # Slugs that reverse() writes otherwise: each row's addresses by Address.url.
         entries = []
@@ -283,21 +283,16 @@ def _split(template):
 @functools.cache
 def _statement(sitemap, using, languages, orders):
     """
-    ``(statement, slug count)``: the statement of a ``LiveContentSitemap``'s rows, each
-    its last change (as the driver gives it, when the sitemap has one) and then each URL
-    argument's slug in each of ``languages`` as visitors see it, the language's own or
-    the first of its fallbacks (``orders``, ``language_order()``) that has one, else ""
-    (``_slug_column()``). Every sitemap request reads each type's rows: compiled once
-    per process, run with each request's time.
+    The statement of a ``LiveContentSitemap``'s rows: each its last change (as the
+    driver gives it, when the sitemap has one) and then each URL argument's slug in each
+    of ``languages`` as visitors see it (``first_text()`` in ``orders``, the languages'
+    ``language_order()``), named by ``_slug_column()``. Every sitemap request reads
+    each type's rows: compiled once per process, run with each request's time.
     """
     address = sitemap.address or sitemap.model.address
     fields = [sitemap.lastmod_field] if sitemap.lastmod_field else []
     slugs = {
-        _slug_column(name, code): Coalesce(
-            *(NullIf(F(f"{lookup}_{language}"), Value("")) for language in order),
-            Value(""),
-            output_field=CharField(),
-        )
+        _slug_column(name, code): first_text(lookup, order)
         for code, order in zip(languages, orders, strict=True)
         for name, lookup in address.lookups.items()
     }
@@ -305,7 +300,7 @@ def _statement(sitemap, using, languages, orders):
     statement = Statement(rows, [stand_in_time(connections[using])], using, converted=False)
     if statement.names != [*fields, *slugs]:
         raise ValueError(f"not the columns asked for: {statement.names}")
-    return statement, len(slugs)
+    return statement
 
 
 def live_content_sitemap(model):
