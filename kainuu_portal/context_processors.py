@@ -105,16 +105,9 @@ def _footer_pages_if_available():
         return []
 
 
-def site(request):
-    """
-    What every page's layout needs: footer pages and the page in each language.
-
-    Only the footer's pages come from the database, when a template uses them:
-    ``footer_pages`` on ordinary pages (a database error there is the page's, and
-    answers 503), ``footer_pages_if_available`` on the error pages (base_error.html),
-    which render without the database.
-    """
-    languages = [
+def _page_languages(request):
+    """The current page in each language: its code, the language's name, its addresses."""
+    return [
         {
             "code": code,
             "name": _local_name(code),
@@ -123,10 +116,22 @@ def site(request):
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+def site(request):
+    """
+    What every page's layout needs: footer pages and the page in each language.
+
+    Only the footer's pages come from the database, when a template uses them:
+    ``footer_pages`` on ordinary pages (a database error there is the page's, and
+    answers 503), ``footer_pages_if_available`` on the error pages (base_error.html),
+    which render without the database. The page's addresses in each language are also
+    made only when a template reads them: the sitemap does not.
+    """
     return {
         "council": COUNCIL,
         "footer_pages": SimpleLazyObject(_footer_pages),
         "footer_pages_if_available": SimpleLazyObject(_footer_pages_if_available),
-        "page_languages": languages,
+        "page_languages": SimpleLazyObject(functools.partial(_page_languages, request)),
         "section": _section(request),
     }
