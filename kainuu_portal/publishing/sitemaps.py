@@ -1,8 +1,8 @@
 """Sitemap bases that the content apps' ``sitemaps.py`` build on."""
 
 import functools
-import re
 from html import escape
+from itertools import chain, repeat
 from string import Formatter
 
 from django.conf import settings
@@ -14,9 +14,6 @@ from django.utils import timezone
 
 from .models import SLUG, Address, first_text, language_order, url_template
 from .statements import STAND_IN_TIME, Statement, now_for, stand_in_time
-
-# The slugs of a sitemap's addresses, separated by spaces: all of them checked at once.
-SLUGS = re.compile(f"{SLUG.pattern}(?: {SLUG.pattern})*")
 
 
 class PortalSitemap(Sitemap):
@@ -191,36 +188,55 @@ def _entries(rows, addresses, hreflangs, count, lastmod_column, aware):
     None). ``addresses`` gives an address for each of ``hreflangs``: its start, then of
     each slug its column in the row and the text after it, all escaped for XML.
     """
-    # A sitemap writes thousands of addresses: string building and lookups only, and the
-    # day of each minute of last change met written once.
-    links_start = [f'<xhtml:link rel="alternate" hreflang="{code}" href="' for code in hreflangs]
-    days = {}
-    entries = []
-    entry_lastmods = []
-    for row in rows:
-        urls = []
-        for head, pieces in addresses:
-            url = head
-            for column, literal in pieces:
-                url += row[column] + literal
-            urls.append(url)
-        links = ""
-        # strict=False: one address per hreflang by construction, and checking costs.
-        for start, url in zip(links_start, urls, strict=False):
-            links += start + url + '"/>'
-        day = ""
-        lastmod = None if lastmod_column is None else row[lastmod_column]
-        if lastmod is not None:
-            # The day is the same for every time of one minute, in any time zone today.
-            minute = lastmod.replace(second=0, microsecond=0)
-            day = days.get(minute)
-            if day is None:
-                day = days[minute] = f"<lastmod>{_day(aware(lastmod))}</lastmod>"
-        rest = f"</loc>{day}{links}</url>"
-        for url in urls[:count]:
-            entries.append(f"<url><loc>{url}{rest}")
-        entry_lastmods += [lastmod] * count
-    return entries, entry_lastmods
+    if not rows:
+        return [], []
+    # A sitemap writes thousands of elements, each the same texts with its row's values
+    # between them: the rows' values are read column by column, and each kind of element
+    # is written for all rows at once by _joined().
+    # The rows of one statement: all of one length.
+    columns = list(zip(*rows, strict=False))
+    if lastmod_column is None:
+        lastmods = [None] * len(rows)
+        days = [""] * len(rows)
+    else:
+        lastmods = columns[lastmod_column]
+        # The day is the same for every time of one minute, in any time zone today.
+        minutes = [
+            None if time is None else time.replace(second=0, microsecond=0) for time in lastmods
+        ]
+        day_of = {
+            minute: "" if minute is None else f"<lastmod>{_day(aware(minute))}</lastmod>"
+            for minute in set(minutes)
+        }
+        days = list(map(day_of.__getitem__, minutes))
+    day = len(columns)
+    columns.append(days)
+    urls = [[head, *chain.from_iterable(pieces)] for head, pieces in addresses]
+    alternates = ["</loc>", day]
+    for code, url in zip(hreflangs, urls, strict=True):
+        alternates += [f'<xhtml:link rel="alternate" hreflang="{code}" href="', *url, '"/>']
+    rest = len(columns)
+    columns.append(list(_joined([*alternates, "</url>"], columns)))
+    by_language = [_joined(["<url><loc>", *url, rest], columns) for url in urls[:count]]
+    # Each row's elements one after another, in the order of the languages.
+    entries = list(chain.from_iterable(zip(*by_language, strict=True)))
+    return entries, list(chain.from_iterable(zip(*[lastmods] * count, strict=True)))
+
+
+def _joined(parts, columns):
+    """
+    Each row's text made of ``parts``, texts and numbers of ``columns`` (each a value per
+    row) one after another: an iterator of the rows' texts, each joined in one call.
+    """
+    merged = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    values = [repeat(part) if isinstance(part, str) else columns[part] for part in merged]
+    # The texts repeat without end: the columns end it.
+    return map("".join, zip(*values, strict=False))
 
 
 def _day(lastmod):
@@ -239,8 +255,9 @@ def _slugs_as_written(rows, first):
     on) is one that ``reverse()`` writes as it is, so that the URL template writes the
     same address.
     """
-    # All of them checked at once.
-    return not rows or SLUGS.fullmatch(" ".join([slug for row in rows for slug in row[first:]]))
+    slugs = [slug for row in rows for slug in row[first:]]
+    # None of them empty, and all of them checked at once.
+    return not slugs or ("" not in slugs and SLUG.fullmatch("".join(slugs)) is not None)
 
 
 def _without_prefix(url, language):
