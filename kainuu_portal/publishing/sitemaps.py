@@ -72,15 +72,21 @@ class PortalSitemap(Sitemap):
             hreflangs.append("x-default")
         return _entries(rows, addresses, hreflangs, len(languages), lastmod_column, self.aware)
 
-    def _fixed(self, site_root, urls):
+    def _fixed(self, urls):
         """
-        ``urls`` (one in each of ``_languages()``, then the x-default one when the
-        sitemap has it) as the addresses of ``_entries()``: whole, none of a row's slugs.
+        ``urls`` (one in each of ``_languages()``), then the x-default one when the
+        sitemap has it, escaped for XML: the whole addresses that start a row of
+        ``_whole()``'s.
         """
         x_default = self.x_default_language()
         if x_default:
             urls = [*urls, _without_prefix(urls[self._languages().index(x_default)], x_default)]
-        return [(site_root + escape(url), ()) for url in urls]
+        return tuple(escape(url) for url in urls)
+
+    def _whole(self, site_root):
+        """The addresses of ``_entries()`` for rows that start with ``_fixed()``'s."""
+        count = len(self._languages()) + (self.x_default_language() is not None)
+        return [(site_root, ((number, ""),)) for number in range(count)]
 
 
 class RouteSitemap(PortalSitemap):
@@ -89,14 +95,11 @@ class RouteSitemap(PortalSitemap):
     routes = ()
 
     def entries(self, site_root):
-        entries = []
-        lastmods = []
-        for name in self.routes:
-            urls = [Address(name).url({}, code) for code in self._languages()]
-            written, written_lastmods = self._written([()], self._fixed(site_root, urls))
-            entries += written
-            lastmods += written_lastmods
-        return entries, lastmods
+        rows = [
+            self._fixed([Address(name).url({}, code) for code in self._languages()])
+            for name in self.routes
+        ]
+        return self._written(rows, self._whole(site_root))
 
 
 class LiveContentSitemap(PortalSitemap):
@@ -131,22 +134,22 @@ class LiveContentSitemap(PortalSitemap):
         first_slug = 0 if lastmod_column is None else 1
         if addresses is not None and _slugs_as_written(rows, first_slug):
             return self._written(rows, addresses, lastmod_column)
-        # Slugs that reverse() writes otherwise: each row's addresses by Address.url.
-        entries = []
-        lastmods = []
-        for row in rows:
-            urls = [
+
+        # Slugs that reverse() writes otherwise: each row's addresses by Address.url,
+        # then the row itself.
+        def urls(row):
+            return [
                 address.url(
                     {name: row[columns[_slug_column(name, code)]] for name in address.lookups}, code
                 )
                 for code in languages
             ]
-            written, written_lastmods = self._written(
-                [row], self._fixed(site_root, urls), lastmod_column
-            )
-            entries += written
-            lastmods += written_lastmods
-        return entries, lastmods
+
+        whole = self._whole(site_root)
+        rows = [(*self._fixed(urls(row)), *row) for row in rows]
+        if lastmod_column is not None:
+            lastmod_column += len(whole)
+        return self._written(rows, whole, lastmod_column)
 
     def _addresses(self, site_root, address, columns):
         """
