@@ -1,6 +1,7 @@
 """Sitemap bases that the content apps' ``sitemaps.py`` build on."""
 
 import functools
+from collections.abc import Sequence
 from html import escape
 from itertools import chain, repeat
 from string import Formatter
@@ -20,13 +21,14 @@ class PortalSitemap(Sitemap):
     """
     Every address in every language, with hreflang alternates, written as XML.
 
-    ``get_urls`` gives a page of the sitemap's ``<url>`` elements, one string for each
-    address in each language, in the order of Django's ``Sitemap.get_urls``: each the
-    text Django's ``sitemap.xml`` writes of the entry that method gives (its location,
-    its day of last change, its alternates in every language and x-default), joined by
-    ``templates/sitemap.xml``. A sitemap lists thousands of addresses, each with its
-    alternates: written by Django's framework, each address would cost a few dozen
-    function calls per language, and its template a few dozen more per entry.
+    ``get_urls`` gives a page of the sitemap's ``<url>`` elements as texts, in the order
+    of Django's ``Sitemap.get_urls``: each element the text Django's ``sitemap.xml``
+    writes of the entry that method gives (its location, its day of last change, its
+    alternates in every language and x-default), an item's elements in one text
+    (``_Elements``), joined by ``templates/sitemap.xml``. A sitemap lists thousands of
+    addresses, each with its alternates: written by Django's framework, each address
+    would cost a few dozen function calls per language, and its template a few dozen
+    more per entry.
 
     Subclasses give ``entries()``. Every item is in every language (``_languages()``);
     there is no change frequency or priority.
@@ -38,9 +40,8 @@ class PortalSitemap(Sitemap):
 
     def entries(self, site_root):
         """
-        ``(entries, lastmods)``: the ``<url>`` elements, the addresses starting with
-        ``site_root`` (escaped for XML), each item's in each of ``_languages()``
-        (``_entries()``); and each element's last change as read, or None.
+        The ``<url>`` elements (``_Elements``), the addresses starting with ``site_root``
+        (escaped for XML), each item's in each of ``_languages()``.
         """
         raise NotImplementedError
 
@@ -56,21 +57,24 @@ class PortalSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         site_root = escape(f"{self.get_protocol(protocol)}://{self.get_domain(site)}")
-        entries, lastmods = self.entries(site_root)
-        page = Paginator(entries, self.limit).page(page)
-        first = (page.number - 1) * self.limit
-        lastmods = lastmods[first : first + self.limit]
+        elements = self.entries(site_root)
+        page = Paginator(elements, self.limit).page(page)
+        lastmods = elements.lastmods(page.start_index() - 1, page.end_index())
         if lastmods and None not in lastmods:
             self.latest_lastmod = self.aware(max(lastmods))
         return page.object_list
 
-    def _written(self, rows, addresses, lastmod_column=None):
-        """``_entries()`` in this sitemap's languages."""
+    def _written(self, rows, addresses, lastmod_column=None, columns=None):
+        """``_Elements`` of ``rows`` (or of their ``columns``) in this sitemap's languages."""
         languages = self._languages()
         hreflangs = [escape(code) for code in languages]
         if self.x_default_language():
             hreflangs.append("x-default")
-        return _entries(rows, addresses, hreflangs, len(languages), lastmod_column, self.aware)
+        if columns is None:
+            columns = _columns(rows)
+        return _Elements(
+            columns, len(rows), addresses, hreflangs, len(languages), lastmod_column, self.aware
+        )
 
     def _fixed(self, urls):
         """
@@ -84,7 +88,7 @@ class PortalSitemap(Sitemap):
         return tuple(escape(url) for url in urls)
 
     def _whole(self, site_root):
-        """The addresses of ``_entries()`` for rows that start with ``_fixed()``'s."""
+        """The addresses of ``_Elements`` for rows that start with ``_fixed()``'s."""
         count = len(self._languages()) + (self.x_default_language() is not None)
         return [(site_root, ((number, ""),)) for number in range(count)]
 
@@ -130,10 +134,11 @@ class LiveContentSitemap(PortalSitemap):
         columns = {name: number for number, name in enumerate(statement.names)}
         lastmod_column = columns[self.lastmod_field] if self.lastmod_field else None
         addresses = self._addresses(site_root, address, columns)
+        values = _columns(rows)
         # The slugs come after the last change, when there is one.
         first_slug = 0 if lastmod_column is None else 1
-        if addresses is not None and _slugs_as_written(rows, first_slug):
-            return self._written(rows, addresses, lastmod_column)
+        if addresses is not None and _slugs_as_written(values[first_slug:]):
+            return self._written(rows, addresses, lastmod_column, values)
 
         # Slugs that reverse() writes otherwise: each row's addresses by Address.url,
         # then the row itself.
@@ -153,7 +158,7 @@ class LiveContentSitemap(PortalSitemap):
 
     def _addresses(self, site_root, address, columns):
         """
-        The addresses of ``_entries()`` from ``address``'s URL template in each language
+        The addresses of ``_Elements`` from ``address``'s URL template in each language
         and the x-default one, the rows' slugs at ``columns`` (``_statement()``'s names);
         None when the route has no template, or its x-default one is not its own.
         """
@@ -182,48 +187,95 @@ class LiveContentSitemap(PortalSitemap):
         return lastmod
 
 
-def _entries(rows, addresses, hreflangs, count, lastmod_column, aware):
+class _Elements(Sequence):
     """
-    The ``<url>`` elements of ``rows`` as Django's ``sitemap.xml`` writes them, one for
-    each row in each of the first ``count`` of ``hreflangs`` (the languages, then
-    x-default when the sitemap has it), with the alternates in all of them; and each
-    element's last change (the row's at ``lastmod_column``, made aware by ``aware``; or
-    None). ``addresses`` gives an address for each of ``hreflangs``: its start, then of
-    each slug its column in the row and the text after it, all escaped for XML.
+    The ``<url>`` elements of rows as Django's ``sitemap.xml`` writes them, one for each
+    row in each of the first ``count`` of ``hreflangs`` (the languages, then x-default
+    when the sitemap has it), with the alternates in all of them, in the order of
+    Django's ``Sitemap.get_urls``. ``addresses`` gives an address for each of
+    ``hreflangs``: its start, then of each slug its column and the text after it, all
+    escaped for XML. Each element's last change is its row's at ``lastmod_column`` (made
+    aware by ``aware``), or None.
+
+    The elements are written when a slice of them is taken (the page ``Paginator``
+    takes): a list of texts, each row's elements in the slice in one.
     """
-    if not rows:
-        return [], []
-    # A sitemap writes thousands of elements, each the same texts with its row's values
-    # between them: the rows' values are read column by column, and each kind of element
-    # is written for all rows at once by _joined().
-    # The rows of one statement: all of one length.
-    columns = list(zip(*rows, strict=False))
-    if lastmod_column is None:
-        lastmods = [None] * len(rows)
-        days = [""] * len(rows)
-    else:
-        lastmods = columns[lastmod_column]
-        # The day is the same for every time of one minute, in any time zone today.
-        minutes = [
-            None if time is None else time.replace(second=0, microsecond=0) for time in lastmods
-        ]
-        day_of = {
-            minute: "" if minute is None else f"<lastmod>{_day(aware(minute))}</lastmod>"
-            for minute in set(minutes)
-        }
-        days = list(map(day_of.__getitem__, minutes))
-    day = len(columns)
-    columns.append(days)
-    urls = [[head, *chain.from_iterable(pieces)] for head, pieces in addresses]
-    alternates = ["</loc>", day]
-    for code, url in zip(hreflangs, urls, strict=True):
-        alternates += [f'<xhtml:link rel="alternate" hreflang="{code}" href="', *url, '"/>']
-    rest = len(columns)
-    columns.append(list(_joined([*alternates, "</url>"], columns)))
-    by_language = [_joined(["<url><loc>", *url, rest], columns) for url in urls[:count]]
-    # Each row's elements one after another, in the order of the languages.
-    entries = list(chain.from_iterable(zip(*by_language, strict=True)))
-    return entries, list(chain.from_iterable(zip(*[lastmods] * count, strict=True)))
+
+    def __init__(self, columns, size, addresses, hreflangs, count, lastmod_column, aware):
+        # A sitemap writes thousands of elements, each the same texts with its row's values
+        # between them: the rows' values are held column by column (``columns``, of
+        # ``size`` rows), and each kind of text is written for all rows at once (_joined()).
+        self.count = count
+        self.size = size
+        self.columns = list(columns)
+        if lastmod_column is None or not size:  # no rows: no columns either
+            self.row_lastmods = [None] * size
+            days = [""] * size
+        else:
+            self.row_lastmods = self.columns[lastmod_column]
+            # The day is the same for every time of one minute, in any time zone today.
+            minutes = [
+                None if time is None else time.replace(second=0, microsecond=0)
+                for time in self.row_lastmods
+            ]
+            day_of = {
+                minute: "" if minute is None else f"<lastmod>{_day(aware(minute))}</lastmod>"
+                for minute in set(minutes)
+            }
+            days = list(map(day_of.__getitem__, minutes))
+        self.columns.append(days)
+        self.urls = [[head, *chain.from_iterable(pieces)] for head, pieces in addresses]
+        self.alternates = ["</loc>", len(self.columns) - 1]
+        for code, url in zip(hreflangs, self.urls, strict=True):
+            self.alternates += [
+                f'<xhtml:link rel="alternate" hreflang="{code}" href="',
+                *url,
+                '"/>',
+            ]
+        self.alternates.append("</url>")
+
+    def __len__(self):
+        return self.size * self.count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            index = range(len(self))[index]
+            return self[index : index + 1][0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            raise ValueError("the elements are taken in order")
+        if start >= stop:
+            return []
+        row, language = divmod(start, self.count)
+        end_row, end_language = divmod(stop, self.count)
+        if row == end_row:
+            return self._texts(row, row + 1, range(language, end_language))
+        texts = []
+        if language:
+            texts += self._texts(row, row + 1, range(language, self.count))
+            row += 1
+        texts += self._texts(row, end_row, range(self.count))
+        if end_language:
+            texts += self._texts(end_row, end_row + 1, range(end_language))
+        return texts
+
+    def lastmods(self, start, stop):
+        """The last changes of the rows of the elements ``start`` to ``stop``."""
+        return self.row_lastmods[start // self.count : -(-stop // self.count)]
+
+    def _texts(self, start, stop, languages):
+        """The elements of the rows ``start`` to ``stop`` in ``languages``: a text per row."""
+        columns = [column[start:stop] for column in self.columns]
+        columns.append(list(_joined(self.alternates, columns)))
+        parts = []
+        for number in languages:
+            parts += ["<url><loc>", *self.urls[number], len(columns) - 1]
+        return list(_joined(parts, columns))
+
+
+def _columns(rows):
+    """The values of ``rows`` (tuples of one length) column by column."""
+    return list(zip(*rows, strict=False))
 
 
 def _joined(parts, columns):
@@ -252,13 +304,12 @@ def _slug_column(name, language):
     return f"{name}_in_{language}"
 
 
-def _slugs_as_written(rows, first):
+def _slugs_as_written(columns):
     """
-    Whether every slug of ``rows`` (``_statement()``'s, its slugs from column ``first``
-    on) is one that ``reverse()`` writes as it is, so that the URL template writes the
-    same address.
+    Whether every slug of ``columns`` (of ``_statement()``'s, its slugs) is one that
+    ``reverse()`` writes as it is, so that the URL template writes the same address.
     """
-    slugs = [slug for row in rows for slug in row[first:]]
+    slugs = list(chain.from_iterable(columns))
     # None of them empty, and all of them checked at once.
     return not slugs or ("" not in slugs and SLUG.fullmatch("".join(slugs)) is not None)
 

@@ -97,15 +97,25 @@ def test_the_sitemap_is_what_djangos_framework_writes(client, site):
     assert "secret" not in content
 
 
-def test_each_page_of_the_sitemap_is_what_djangos_framework_writes(client, site):
-    with mock.patch.object(PortalSitemap, "limit", 2):
-        for page in [1, 2]:
+@pytest.mark.parametrize("limit", [1, 2, 4, 5])
+def test_each_page_of_the_sitemap_is_what_djangos_framework_writes(client, site, limit):
+    # Pages that start and end inside an item's elements (one per language) and on its edges.
+    with mock.patch.object(PortalSitemap, "limit", limit):
+        page = 1
+        while True:
+            try:
+                expected = django_sitemap(page=page)
+            except EmptyPage:
+                break
             response = client.get("/sitemap.xml", {"p": str(page)})
-            assert response.content.decode() == django_sitemap(page=page)
-        # A section of three addresses has no third page: Django's view answers 404.
-        with pytest.raises(EmptyPage):
-            django_sitemap(page=3)
-        assert client.get("/sitemap.xml", {"p": "3"}).status_code == 404
+            assert response.content.decode() == expected
+            page += 1
+        assert page > 1
+        # Past the last page of the smallest section, Django's view answers 404.
+        assert client.get("/sitemap.xml", {"p": str(page)}).status_code == 404
+
+
+def test_a_page_that_is_not_a_page_is_not_found(client, site):
     for page in ["2", "0", "x", "1.5"]:
         assert client.get("/sitemap.xml", {"p": page}).status_code == 404
 

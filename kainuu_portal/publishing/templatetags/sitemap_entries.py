@@ -9,8 +9,8 @@ register = template.Library()
 @register.simple_tag
 def sitemap_entries(urlset):
     """
-    The ``<url>`` elements of ``urlset``, the entries of ``PortalSitemap.get_urls``:
-    each already written as Django's own sitemap.xml writes it (what its
-    ``{% spaceless %}`` loop renders), one entry after another.
+    The ``<url>`` elements of ``urlset``, the texts of ``PortalSitemap.get_urls``:
+    each element already written as Django's own sitemap.xml writes it (what its
+    ``{% spaceless %}`` loop renders), one after another.
     """
     return mark_safe("".join(urlset))  # noqa: S308 - PortalSitemap escapes every value
